@@ -1,0 +1,8 @@
+export * from './ids';
+export * from './department';
+export * from './user';
+export * from './permission';
+export * from './role';
+export * from './fieldRule';
+export * from './snapshot';
+export { validateSnapshot, type SnapshotProblem } from './validateSnapshot';
