@@ -1,0 +1,1 @@
+export { loadBundledCatalogue, DEFAULT_WUKONG_RESOURCES_DIR } from './loadBundledCatalogue';
