@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import type { ChannelSpec } from './channel';
+import { appChannels } from './channels/app';
+import { orgChannels } from './channels/org';
+import { rolesChannels } from './channels/roles';
+
+/**
+ * THE contract between the renderer and the main process: every channel `domain.verb` with its zod input
+ * and output. The Electron binding, the preload, the browser host and the renderer's client all derive from
+ * this object; no channel string appears anywhere else. Each domain keeps its channels in `channels/`.
+ */
+export const contract = {
+  ...appChannels,
+  ...orgChannels,
+  ...rolesChannels,
+} satisfies Record<string, ChannelSpec>;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
+
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+export { events, EVENT_NAMES, type EventName, type EventPayload } from './events';
+export { AppError, type AppErrorData, type ErrorCode, type Result } from './result';

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** Events the main process pushes to the renderer, named `domain.pastTense`. */
+export const events = {
+  /** The open workspace's state changed (a pull, a draft edit, a lock). The renderer refetches what it shows. */
+  'workspace.changed': z.object({ reason: z.string().max(64) }),
+  /** Progress of long work (pull, push, report export). */
+  'task.progressed': z.object({
+    taskId: z.string(),
+    step: z.string(),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
+};
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];

@@ -1,0 +1,3 @@
+export * from './contract';
+export { channel, type ChannelSpec } from './channel';
+export * from './wire';

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Errors cross the process boundary as data, never as thrown exceptions (Signal's wrapResult):
+ * Electron's invoke keeps only a message, and the renderer needs a stable code to choose its words.
+ */
+export const errorCodeSchema = z.enum([
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'NOT_FOUND',
+  'CONFLICT',
+  'LOCKED',
+  'WRONG_KEY',
+  'DAMAGED',
+  'NEWER_VERSION',
+  'REFUSED',
+  'REMOTE',
+  'CANCELLED',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const appErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** Optional structured details (e.g. the fields that failed validation). Never secrets. */
+  details: z.array(z.string()).optional(),
+});
+export type AppErrorData = z.infer<typeof appErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+/** An error a handler throws on purpose; its code and message reach the renderer unchanged. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: string[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

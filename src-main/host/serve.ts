@@ -1,0 +1,37 @@
+import { parseArgs } from 'node:util';
+import packageJson from '../../package.json';
+import { createDispatcher } from '../ipc/dispatcher';
+import { createHandlers } from '../ipc/handlers';
+import { createAppServices } from '../services/appServices';
+import { runtimePaths } from '../services/runtimePaths';
+import { startBrowserHost } from './browserHost';
+
+/**
+ * Entry point of the browser host (`npm run serve`, and `npm start` where Electron cannot start):
+ * the same services and contract as the desktop app, served on 127.0.0.1.
+ */
+async function main() {
+  const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+
+  const paths = runtimePaths(import.meta.dirname);
+  const services = createAppServices({ resourcesDir: paths.resourcesDir, version: packageJson.version, transport: 'browser' });
+  const host = await startBrowserHost({
+    rendererDir: paths.rendererDir,
+    dispatch: createDispatcher(createHandlers(services)),
+    events: services.events,
+    port,
+  });
+  // The URL line stands alone so scripts and tests can pick it up.
+  console.log(`Gatehouse console: ${host.url}`);
+
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Gatehouse could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

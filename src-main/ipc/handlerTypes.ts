@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import type { ChannelName, ChannelOutput, Contract } from '../common/ipc/contract';
+
+/** Who is calling: the transport and, for logging without secrets, a short caller label. */
+export interface CallContext {
+  transport: 'electron' | 'browser';
+}
+
+export type Handler<C extends ChannelName> = (
+  input: z.output<Contract[C]['input']>,
+  ctx: CallContext,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+export type Handlers = { [C in ChannelName]: Handler<C> };

@@ -1,0 +1,14 @@
+import type { AppServices } from '../../services/appServices';
+import type { Handlers } from '../handlerTypes';
+import { appHandlers } from './appHandlers';
+import { orgHandlers } from './orgHandlers';
+import { rolesHandlers } from './rolesHandlers';
+
+/** Every channel of the contract bound to its use case; the type makes a missing handler a compile error. */
+export function createHandlers(services: AppServices): Handlers {
+  return {
+    ...appHandlers(services),
+    ...orgHandlers(services),
+    ...rolesHandlers(services),
+  };
+}

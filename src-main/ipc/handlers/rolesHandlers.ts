@@ -1,0 +1,39 @@
+import type { Snapshot } from '../../common/domain/snapshot';
+import type { RoleSummary } from '../../common/ipc/channels/roles';
+import type { AppServices } from '../../services/appServices';
+import type { Handlers } from '../handlerTypes';
+
+export function rolesHandlers(services: AppServices): Pick<Handlers, 'roles.list' | 'catalogue.list'> {
+  return {
+    'roles.list': () => {
+      const snapshot = services.workspace().snapshot();
+      return { groups: snapshot.roleGroups, roles: summarizeRoles(snapshot) };
+    },
+    'catalogue.list': () => ({ permissions: services.workspace().snapshot().permissions }),
+  };
+}
+
+/** Member counts per role in one pass over the users (a role list of 300 × 100k users stays linear). */
+export function summarizeRoles(snapshot: Snapshot): RoleSummary[] {
+  const members = new Map<string, { all: number; active: number }>();
+  for (const user of snapshot.users) {
+    for (const roleId of user.roleIds) {
+      const count = members.get(roleId) ?? { all: 0, active: 0 };
+      count.all += 1;
+      if (user.status === 'active') count.active += 1;
+      members.set(roleId, count);
+    }
+  }
+  return snapshot.roles.map((role) => ({
+    id: role.id,
+    name: role.name,
+    groupId: role.groupId,
+    dataScope: role.dataScope,
+    enabled: role.enabled,
+    // WukongCRM marks the super-admin role with remark `admin` (reference §4.1).
+    superAdmin: role.remark === 'admin',
+    memberCount: members.get(role.id)?.all ?? 0,
+    activeMemberCount: members.get(role.id)?.active ?? 0,
+    permissionCount: role.permissionIds.length,
+  }));
+}

@@ -1,0 +1,51 @@
+import { useT } from '../i18n/useT';
+import { OrganisationView } from '../features/org-tree/OrganisationView';
+import { RolesView } from '../features/roles/RolesView';
+import { AppearanceSettings } from '../features/settings/AppearanceSettings';
+import { SettingsView } from '../features/settings/SettingsView';
+import { UpcomingView } from '../features/upcoming/UpcomingView';
+import { useHashView } from './useHashView';
+import { VIEW_LABELS, VIEWS, type ViewId } from './views';
+
+export function App() {
+  const t = useT();
+  const [view, setView] = useHashView();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="brand">{t('app.title')}</span>
+        <span className="muted tagline">{t('app.tagline')}</span>
+        <AppearanceSettings compact />
+      </header>
+      <nav aria-label={t('nav.label')} className="app-nav">
+        <ul>
+          {VIEWS.map((id) => (
+            <li key={id}>
+              <a href={`#/${id}`} aria-current={view === id ? 'page' : undefined} onClick={() => setView(id)}>
+                {t(VIEW_LABELS[id])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="app-main">{renderView(view)}</main>
+    </div>
+  );
+}
+
+function renderView(view: ViewId) {
+  switch (view) {
+    case 'organisation':
+      return <OrganisationView />;
+    case 'roles':
+      return <RolesView />;
+    case 'access-map':
+      return <UpcomingView title="nav.accessMap" description="upcoming.accessMap" />;
+    case 'drafts':
+      return <UpcomingView title="nav.drafts" description="upcoming.drafts" />;
+    case 'audit':
+      return <UpcomingView title="nav.audit" description="upcoming.audit" />;
+    case 'settings':
+      return <SettingsView />;
+  }
+}

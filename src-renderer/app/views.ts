@@ -1,0 +1,19 @@
+import type { MessageKey } from '../i18n/locale';
+
+export const VIEWS = ['organisation', 'roles', 'access-map', 'drafts', 'audit', 'settings'] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+export const VIEW_LABELS: Record<ViewId, MessageKey> = {
+  organisation: 'nav.organisation',
+  roles: 'nav.roles',
+  'access-map': 'nav.accessMap',
+  drafts: 'nav.drafts',
+  audit: 'nav.audit',
+  settings: 'nav.settings',
+};
+
+/** The view lives in the URL hash so reloads and the back button keep the place. */
+export function viewFromHash(hash: string): ViewId {
+  const id = hash.replace(/^#\/?/, '');
+  return (VIEWS as readonly string[]).includes(id) ? (id as ViewId) : 'organisation';
+}
