@@ -4,8 +4,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensureInstalled } from './ensureInstalled.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
+ensureInstalled(root);
 const args = process.argv.slice(2);
 const browserOnly = args.includes('--browser');
 const hostArgs = args.filter((a) => a !== '--browser');

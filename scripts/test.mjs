@@ -4,8 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { ensureInstalled } from './ensureInstalled.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
+ensureInstalled(root);
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 mkdirSync(path.join(root, 'test-results'), { recursive: true });
 // Stale reports must not be counted as this run's.

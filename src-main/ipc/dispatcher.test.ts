@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../common/ipc/result';
+import { createDispatcher } from './dispatcher';
+import type { Handlers } from './handlerTypes';
+
+const user = { id: 'u1', login: 'li.lei', name: '李雷', departmentId: 'd1', managerId: null, status: 'active' as const, title: '', roleIds: [] };
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'app.info': () => ({ name: 'Gatehouse', version: '0.0.0', transport: 'browser', platform: 'linux' }),
+    'org.tree': () => ({ workspaceName: 'demo', departments: [], users: [user] }),
+    'org.user': ({ userId }) => {
+      if (userId !== 'u1') throw new AppError('NOT_FOUND', `no user with id ${userId}`);
+      return user;
+    },
+    'roles.list': () => ({ groups: [], roles: [] }),
+    'catalogue.list': () => ({ permissions: [] }),
+    ...overrides,
+  };
+}
+
+const ctx = { transport: 'browser' as const };
+const silent = () => undefined;
+
+describe('dispatcher', () => {
+  it('answers a valid call with its value', async () => {
+    const result = await createDispatcher(handlers(), silent)('org.user', { userId: 'u1' }, ctx);
+    expect(result).toEqual({ ok: true, value: user });
+  });
+
+  it('refuses a channel outside the contract without calling anything', async () => {
+    const result = await createDispatcher(handlers(), silent)('fs.readFile', { path: '/etc/passwd' }, ctx);
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('rejects invalid input with the failing field named, not a crash', async () => {
+    const result = await createDispatcher(handlers(), silent)('org.user', { userId: 42 }, ctx);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('INVALID_INPUT');
+    expect(result.error.details?.[0]).toMatch(/^userId:/);
+  });
+
+  it('rejects unexpected extra input fields (strict inputs)', async () => {
+    const result = await createDispatcher(handlers(), silent)('app.info', { sneaky: true }, ctx);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('passes an AppError through with its code', async () => {
+    const result = await createDispatcher(handlers(), silent)('org.user', { userId: 'nobody' }, ctx);
+    expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'no user with id nobody' } });
+  });
+
+  it('hides an unexpected exception behind INTERNAL and logs it', async () => {
+    const lines: string[] = [];
+    const failing = handlers({
+      'roles.list': () => {
+        throw new Error('database is on fire');
+      },
+    });
+    const result = await createDispatcher(failing, (l) => lines.push(l))('roles.list', {}, ctx);
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'roles.list failed unexpectedly' } });
+    expect(lines.join('\n')).toContain('database is on fire');
+  });
+
+  it('refuses to send output that breaks the contract', async () => {
+    const broken = handlers({ 'org.tree': () => ({ workspaceName: 'demo', departments: [], users: [{ id: 1 }] }) as never });
+    const result = await createDispatcher(broken, silent)('org.tree', {}, ctx);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
