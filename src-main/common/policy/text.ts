@@ -1,0 +1,36 @@
+import type { LocalizedText } from '../domain';
+import type { ScopeValue } from './compiledPolicy';
+
+/** Scope names as WukongCRM labels them (数据权限 radio, reference §4.1) and in English. */
+export const SCOPE_NAMES: Readonly<Record<ScopeValue, LocalizedText>> = {
+  0: { 'zh-CN': '无权限', en: 'no access' },
+  1: { 'zh-CN': '本人', en: 'self' },
+  2: { 'zh-CN': '本人及下属', en: 'self + subordinates' },
+  3: { 'zh-CN': '本部门', en: 'own department' },
+  4: { 'zh-CN': '本部门及下属部门', en: 'own department + sub-departments' },
+  5: { 'zh-CN': '全部', en: 'all' },
+};
+
+export function scopeLabel(scope: ScopeValue): LocalizedText {
+  const name = SCOPE_NAMES[scope];
+  return { 'zh-CN': `${scope}（${name['zh-CN']}）`, en: `${scope} (${name.en})` };
+}
+
+export function text(zh: string, en: string): LocalizedText {
+  return { 'zh-CN': zh, en };
+}
+
+/** "韩梅梅、李雷 等 5 人" / "Han Meimei, Li Lei and 3 more": a few names, then a count. */
+export function nameList(names: readonly string[], max = 3): LocalizedText {
+  const shown = names.slice(0, max);
+  const rest = names.length - shown.length;
+  return {
+    'zh-CN': shown.join('、') + (rest > 0 ? ` 等 ${names.length} 人` : ''),
+    en: shown.join(', ') + (rest > 0 ? ` and ${rest} more` : ''),
+  };
+}
+
+/** English plural for counted nouns ("1 report", "2 reports"). */
+export function plural(count: number, noun: string): string {
+  return `${count} ${count === 1 ? noun : `${noun}s`}`;
+}
