@@ -1,0 +1,3 @@
+/** Seeded, deterministic organisations on the WukongCRM catalogue: large generated ones and the built-in demo. */
+export { generateOrganisation, takenAtForSeed, FIRST_CUSTOM_ROLE_ID, type GenerateOptions } from './generateOrganisation';
+export { SeededRandom, mixSeed } from './prng';
