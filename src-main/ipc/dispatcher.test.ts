@@ -5,6 +5,7 @@ import type { Handlers } from './handlerTypes';
 
 const user = { id: 'u1', login: 'li.lei', name: '李雷', departmentId: 'd1', managerId: null, status: 'active' as const, title: '', roleIds: [] };
 
+// Only the channels these tests call; the dispatcher never touches the others.
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'app.info': () => ({ name: 'Gatehouse', version: '0.0.0', transport: 'browser', platform: 'linux' }),
@@ -16,7 +17,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'roles.list': () => ({ groups: [], roles: [] }),
     'catalogue.list': () => ({ permissions: [] }),
     ...overrides,
-  };
+  } as Handlers;
 }
 
 const ctx = { transport: 'browser' as const };

@@ -1,5 +1,7 @@
 import type { WukongCatalogue } from '../common/wukong';
 import { createDemoSnapshot } from '../common/generator';
+import { DraftService } from './drafts/DraftService';
+import { memoryDraftRepository } from './drafts/memoryDraftRepository';
 import { EventBus } from './eventBus';
 import type { OpenWorkspace } from './openWorkspace';
 import { loadBundledCatalogue } from './resources';
@@ -17,16 +19,20 @@ export interface AppServices {
   readonly catalogue: WukongCatalogue;
   readonly events: EventBus;
   workspace(): OpenWorkspace;
+  drafts(): DraftService;
 }
 
 export function createAppServices(options: AppServicesOptions): AppServices {
   const catalogue = loadBundledCatalogue(options.resourcesDir);
   const demo = createDemoSnapshot(catalogue);
   const demoWorkspace: OpenWorkspace = { id: 'demo', name: 'demo', snapshot: () => demo };
+  const events = new EventBus();
+  const drafts = new DraftService(memoryDraftRepository(), () => ({ snapshot: demo, version: 1 }), events);
   return {
     info: { name: 'Gatehouse', version: options.version, transport: options.transport, platform: process.platform },
     catalogue,
-    events: new EventBus(),
+    events,
     workspace: () => demoWorkspace,
+    drafts: () => drafts,
   };
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './channel';
+import { accessChannels } from './channels/access';
 import { appChannels } from './channels/app';
+import { draftsChannels } from './channels/drafts';
 import { orgChannels } from './channels/org';
 import { rolesChannels } from './channels/roles';
 
@@ -13,6 +15,8 @@ export const contract = {
   ...appChannels,
   ...orgChannels,
   ...rolesChannels,
+  ...draftsChannels,
+  ...accessChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,8 @@
 import type { AppServices } from '../../services/appServices';
 import type { Handlers } from '../handlerTypes';
+import { accessHandlers } from './accessHandlers';
 import { appHandlers } from './appHandlers';
+import { draftsHandlers } from './draftsHandlers';
 import { orgHandlers } from './orgHandlers';
 import { rolesHandlers } from './rolesHandlers';
 
@@ -10,5 +12,7 @@ export function createHandlers(services: AppServices): Handlers {
     ...appHandlers(services),
     ...orgHandlers(services),
     ...rolesHandlers(services),
+    ...draftsHandlers(services),
+    ...accessHandlers(services),
   };
 }
