@@ -10,8 +10,9 @@ import { WorkingSnapshot } from './workingSnapshot';
 
 /**
  * `enforce`: every rule the server applies (the default). `structural`: only what keeps the snapshot consistent
- * (ids resolve, new ids are free). Undo and redo use `structural`: they restore a state the user already had,
- * which may itself break a server rule (a user with no role, an "inactive" status nobody can set).
+ * (ids resolve, new ids are free, no cycles, no department deleted from under its people or children — the
+ * invariants of domain/validateSnapshot). Undo and redo use `structural`: they restore a state the user already
+ * had, which may itself break a server rule (a user with no role, an "inactive" status nobody can set).
  */
 export type RuleLevel = 'enforce' | 'structural';
 
@@ -22,6 +23,11 @@ const STRUCTURAL: ReadonlySet<DraftProblemCode> = new Set<DraftProblemCode>([
   'UNKNOWN_PERMISSION',
   'UNKNOWN_ROLE_GROUP',
   'ID_TAKEN',
+  'MANAGER_SELF',
+  'MANAGER_CYCLE',
+  'DEPARTMENT_CYCLE',
+  'DEPARTMENT_HAS_USERS',
+  'DEPARTMENT_HAS_CHILDREN',
 ]);
 
 /** Problems of one operation against the state right before it. */
