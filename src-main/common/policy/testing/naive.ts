@@ -1,0 +1,97 @@
+import type { FieldAccess, FieldMask, Snapshot } from '../../domain';
+import { FIELD_ACCESS_ORDER, FIELD_MASK_ORDER } from '../../domain';
+
+/**
+ * The reference semantics written straight from wukong-crm-11-api.md §6–7 with sets and graph walks and
+ * no cleverness, for the property tests to hold the compiled engine against. Slow on purpose.
+ */
+export class NaiveEngine {
+  constructor(readonly s: Snapshot, readonly depth = 20) {}
+
+  private user(id: string) {
+    return this.s.users.find((u) => u.id === id)!;
+  }
+
+  private rolesOf(userId: string) {
+    return this.user(userId).roleIds.map((r) => this.s.roles.find((x) => x.id === r)).filter((r) => r !== undefined);
+  }
+
+  /** §4.1: user listed as super user, or holding the role whose remark is 'admin'. */
+  isSuper(userId: string): boolean {
+    return this.s.superUserIds.includes(userId) || this.rolesOf(userId).some((r) => r.remark === 'admin');
+  }
+
+  /** §7.1: `ORDER BY data_type desc limit 1` over roles granting the exact menu; none → not held (0). */
+  scope(userId: string, permissionId: string): number {
+    if (this.isSuper(userId)) return 5;
+    const granting = this.rolesOf(userId).filter((r) => r.permissionIds.includes(permissionId));
+    return granting.length === 0 ? 0 : Math.max(...granting.map((r) => r.dataScope));
+  }
+
+  grantingScopes(userId: string, permissionId: string): number[] {
+    return [...new Set(this.rolesOf(userId).filter((r) => r.permissionIds.includes(permissionId)).map((r) => r.dataScope))].sort();
+  }
+
+  /** RecursionUtil.getChildList: children level by level, at most `depth` levels. */
+  private descendants<T>(rows: readonly T[], id: string, idOf: (t: T) => string, parentOf: (t: T) => string | null): Set<string> {
+    const found = new Set<string>();
+    let frontier = new Set([id]);
+    for (let level = 1; level <= this.depth && frontier.size > 0; level++) {
+      const next = new Set<string>();
+      for (const row of rows) {
+        const parent = parentOf(row);
+        if (parent !== null && frontier.has(parent) && !found.has(idOf(row)) && idOf(row) !== id) next.add(idOf(row));
+      }
+      for (const n of next) found.add(n);
+      frontier = next;
+    }
+    return found;
+  }
+
+  /** §7.2 queryUserByAuth, applied to the scope computed above. */
+  visibleAt(userId: string, scope: number): Set<string> {
+    const me = this.user(userId);
+    const out = new Set<string>();
+    if (scope === 0) return out;
+    out.add(userId);
+    if (scope === 2) for (const id of this.descendants(this.s.users, userId, (u) => u.id, (u) => u.managerId)) out.add(id);
+    if (scope === 3) for (const u of this.s.users) if (u.departmentId === me.departmentId) out.add(u.id);
+    if (scope === 4) {
+      const depts = this.descendants(this.s.departments, me.departmentId, (d) => d.id, (d) => d.parentId);
+      depts.add(me.departmentId);
+      for (const u of this.s.users) if (depts.has(u.departmentId)) out.add(u.id);
+    }
+    if (scope === 5) for (const u of this.s.users) out.add(u.id);
+    return out;
+  }
+
+  visible(userId: string, permissionId: string): Set<string> {
+    return this.visibleAt(userId, this.scope(userId, permissionId));
+  }
+
+  whoCanSee(ownerId: string, permissionId: string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const u of this.s.users) if (this.visible(u.id, permissionId).has(ownerId)) out.set(u.id, this.scope(u.id, permissionId));
+    return out;
+  }
+
+  /** Owners a union of the granting scopes would show that the max does not. */
+  lost(userId: string, permissionId: string): Set<string> {
+    if (this.isSuper(userId)) return new Set();
+    const kept = this.visible(userId, permissionId);
+    const out = new Set<string>();
+    for (const s of this.grantingScopes(userId, permissionId)) for (const o of this.visibleAt(userId, s)) if (!kept.has(o)) out.add(o);
+    return out;
+  }
+
+  /** §6: max auth over the user's roles' rows (none → not stripped: edit); mask = max over all roles' rows. */
+  field(userId: string, module: string, field: string): { access: FieldAccess; mask: FieldMask } {
+    const mine = new Set(this.rolesOf(userId).map((r) => r.id));
+    const known = new Set(this.s.roles.map((r) => r.id));
+    const rows = this.s.fieldRules.filter((f) => f.module === module && f.field === field && known.has(f.roleId));
+    const own = rows.filter((f) => mine.has(f.roleId));
+    const access = own.length ? Math.max(...own.map((f) => FIELD_ACCESS_ORDER.indexOf(f.access))) : 2;
+    const mask = this.isSuper(userId) || rows.length === 0 ? 0 : Math.max(...rows.map((f) => FIELD_MASK_ORDER.indexOf(f.mask)));
+    return { access: FIELD_ACCESS_ORDER[access]!, mask: FIELD_MASK_ORDER[mask]! };
+  }
+}
