@@ -1,3 +1,4 @@
+import { DraftBar } from '../features/drafts/DraftBar';
 import { useT } from '../i18n/useT';
 import { OrganisationView } from '../features/org-tree/OrganisationView';
 import { RolesView } from '../features/roles/RolesView';
@@ -15,6 +16,7 @@ export function App() {
       <header className="app-header">
         <span className="brand">{t('app.title')}</span>
         <span className="muted tagline">{t('app.tagline')}</span>
+        <DraftBar />
         <AppearanceSettings compact />
       </header>
       <nav aria-label={t('nav.label')} className="app-nav">

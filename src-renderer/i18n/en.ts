@@ -75,6 +75,15 @@ export const en = {
   'upcoming.drafts': 'Drafts will list your offline changes, their impact and risks, and push them to the CRM safely.',
   'upcoming.audit': 'The audit log will list every change pushed from this workspace, hash-chained so tampering shows.',
 
+  'draft.bar': 'Draft',
+  'draft.none': 'No draft: edits start one',
+  'draft.active': 'Draft “{name}” · {count} changes',
+  'draft.defaultName': 'Draft {n}',
+  'draft.undo': 'Undo',
+  'draft.redo': 'Redo',
+  'draft.undoHint': 'Undo the last change (Ctrl+Z)',
+  'draft.redoHint': 'Redo (Ctrl+Shift+Z)',
+
   'settings.title': 'Settings',
   'settings.appearance': 'Appearance',
   'settings.about': 'About',

@@ -77,6 +77,15 @@ export const zhCN: Record<MessageKey, string> = {
   'upcoming.drafts': '草稿页将列出离线修改、其影响与风险，并安全地推送到 CRM。',
   'upcoming.audit': '审计日志将列出此工作区推送的每一次变更，并以哈希链防篡改。',
 
+  'draft.bar': '草稿',
+  'draft.none': '无草稿：开始编辑即新建',
+  'draft.active': '草稿“{name}” · {count} 项修改',
+  'draft.defaultName': '草稿 {n}',
+  'draft.undo': '撤销',
+  'draft.redo': '重做',
+  'draft.undoHint': '撤销上一步修改（Ctrl+Z）',
+  'draft.redoHint': '重做（Ctrl+Shift+Z）',
+
   'settings.title': '设置',
   'settings.appearance': '外观',
   'settings.about': '关于',

@@ -1,0 +1,88 @@
+import { create } from 'zustand';
+import type { DraftBatch } from '../../src-main/common/draft/operations';
+import type { DraftProblemView, DraftSummary } from '../../src-main/common/ipc/channels/drafts';
+import { api, ApiError } from '../api/client';
+
+interface DraftState {
+  drafts: DraftSummary[];
+  activeDraftId: string | null;
+  /** Bumped on every change of any draft: views that show a projection refetch when it moves. */
+  revision: number;
+  /** The last refusal or warning list, for the status bar. */
+  lastProblem: { message: string; details: string[] } | null;
+  lastWarnings: DraftProblemView[];
+  load(): Promise<void>;
+  /** The draft edits go into: the active one, or a new "Draft N" made and activated on first edit. */
+  ensureActiveDraft(defaultName: string): Promise<string>;
+  activate(draftId: string | null): Promise<void>;
+  create(name: string): Promise<DraftSummary>;
+  /** Records one gesture. Resolves false (and sets lastProblem) when the server's rules refuse it. */
+  applyBatch(batch: DraftBatch, defaultName: string): Promise<boolean>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  activeDraft(): DraftSummary | null;
+}
+
+/** Drafts of the open workspace and which one the console shows. The main process owns them. */
+export const useDraftStore = create<DraftState>((set, get) => {
+  const refresh = async () => {
+    const { drafts, activeDraftId } = await api().call('drafts.list', {});
+    set((s) => ({ drafts, activeDraftId, revision: s.revision + 1 }));
+  };
+  return {
+    drafts: [],
+    activeDraftId: null,
+    revision: 0,
+    lastProblem: null,
+    lastWarnings: [],
+    load: refresh,
+    async ensureActiveDraft(defaultName) {
+      const active = get().activeDraftId;
+      if (active) return active;
+      const draft = await api().call('drafts.create', { name: defaultName });
+      await api().call('drafts.activate', { draftId: draft.id });
+      await refresh();
+      return draft.id;
+    },
+    async activate(draftId) {
+      await api().call('drafts.activate', { draftId });
+      await refresh();
+    },
+    async create(name) {
+      const draft = await api().call('drafts.create', { name });
+      await refresh();
+      return draft;
+    },
+    async applyBatch(batch, defaultName) {
+      const draftId = await get().ensureActiveDraft(defaultName);
+      try {
+        const { warnings } = await api().call('drafts.apply', { draftId, batch });
+        set({ lastProblem: null, lastWarnings: warnings });
+        await refresh();
+        return true;
+      } catch (error) {
+        if (error instanceof ApiError) {
+          set({ lastProblem: { message: error.message, details: error.error.details ?? [] } });
+          return false;
+        }
+        throw error;
+      }
+    },
+    async undo() {
+      const draftId = get().activeDraftId;
+      if (!draftId || !get().activeDraft()?.canUndo) return;
+      await api().call('drafts.undo', { draftId });
+      await refresh();
+    },
+    async redo() {
+      const draftId = get().activeDraftId;
+      if (!draftId || !get().activeDraft()?.canRedo) return;
+      await api().call('drafts.redo', { draftId });
+      await refresh();
+    },
+    activeDraft() {
+      const { drafts, activeDraftId } = get();
+      return drafts.find((d) => d.id === activeDraftId) ?? null;
+    },
+  };
+});
