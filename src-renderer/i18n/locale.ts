@@ -1,4 +1,5 @@
 import { en, type MessageKey } from './en';
+import { formatMessage } from './featureMessages';
 import { zhCN } from './zhCN';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -12,9 +13,7 @@ export function systemLocale(languages: readonly string[]): Locale {
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = dictionaries[locale][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  return formatMessage(dictionaries[locale][key], params);
 }
 
 export type { MessageKey };
