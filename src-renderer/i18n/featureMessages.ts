@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { formatMessage } from './format';
 import { useLocale } from './useT';
 import type { Locale } from './locale';
 
@@ -11,11 +12,6 @@ export function defineMessages<K extends string>(messages: { en: Record<K, strin
 }
 
 export type FeatureT<K extends string> = (key: K, params?: Record<string, string | number>) => string;
-
-export function formatMessage(template: string, params?: Record<string, string | number>): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
-}
 
 export function translateFeature<K extends string>(messages: Record<Locale, Record<K, string>>, locale: Locale): FeatureT<K> {
   return (key, params) => formatMessage(messages[locale][key], params);

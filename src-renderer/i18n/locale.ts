@@ -1,5 +1,5 @@
 import { en, type MessageKey } from './en';
-import { formatMessage } from './featureMessages';
+import { formatMessage } from './format';
 import { zhCN } from './zhCN';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
