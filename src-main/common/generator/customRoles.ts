@@ -53,7 +53,7 @@ const TEMPLATES: Readonly<Record<string, readonly RoleTemplate[]>> = {
   [WUKONG_ROLE_GROUP.hrm]: [
     { title: '招聘专员', audience: 'hr', senior: false, scopes: [1, 3] },
     { title: '薪酬专员', audience: 'hr', senior: false, scopes: [4, 5] },
-    { title: 'HRBP', audience: 'hr', senior: false, scopes: [3, 4] },
+    { title: 'HR业务伙伴', audience: 'hr', senior: false, scopes: [3, 4] },
     { title: '人事主管', audience: 'hr', senior: true, scopes: [4, 5] },
   ],
   [WUKONG_ROLE_GROUP.jxc]: [
