@@ -17,6 +17,9 @@ export interface CallOptions {
   query?: Record<string, string | number>;
 }
 
+const stringify = (fields: Record<string, string | number>): Record<string, string> =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]));
+
 export class Client {
   token: string | undefined;
 
@@ -32,9 +35,9 @@ export class Client {
       body = JSON.stringify(options.json);
     } else if (options.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
-      body = new URLSearchParams(Object.entries(options.form).map(([k, v]) => [k, String(v)])).toString();
+      body = new URLSearchParams(stringify(options.form)).toString();
     }
-    const query = options.query ? `?${new URLSearchParams(Object.entries(options.query).map(([k, v]) => [k, String(v)]))}` : '';
+    const query = options.query ? `?${new URLSearchParams(stringify(options.query)).toString()}` : '';
     const res = await fetch(this.baseUrl + path + query, { method: options.method ?? 'POST', headers, body });
     const envelope = (await res.json()) as { code: number; msg: string; data: T };
     return { status: res.status, ...envelope };
