@@ -7,6 +7,7 @@ import {
   StoreError,
   StoreSession,
   appendAudit,
+  assertPassphraseStrength,
   createStore,
   generateDataKey,
   inTransaction,
@@ -152,6 +153,7 @@ export class WorkspaceService {
     await this.#exclusive(id, async () => {
       const header = readHeader(this.directory, id);
       if (header.key.sealedKey.provider !== 'passphrase') throw new StoreError('CONFLICT', 'this workspace is not protected by a passphrase');
+      assertPassphraseStrength(args.next);
       const context = this.#keyContext(header);
       const oldKey = await unsealKey(header.key, { passphrase: args.current }, context);
       let session = this.#sessions.get(id);

@@ -31,6 +31,13 @@ function aad(workspaceId: string): Buffer {
   return Buffer.from(`gatehouse/data-key/v1/${workspaceId}`, 'utf8');
 }
 
+/** WEAK_PASSPHRASE below the minimum length (counted in characters, not UTF-16 units). */
+export function assertPassphraseStrength(passphrase: string): void {
+  if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) {
+    throw new StoreError('WEAK_PASSPHRASE', `a passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`);
+  }
+}
+
 export async function sealWithPassphrase(
   dataKey: Buffer,
   passphrase: string,
@@ -38,9 +45,7 @@ export async function sealWithPassphrase(
   params: ScryptParams = DEFAULT_SCRYPT,
 ): Promise<PassphraseSealed> {
   assertDataKey(dataKey);
-  if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) {
-    throw new StoreError('WEAK_PASSPHRASE', `a passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`);
-  }
+  assertPassphraseStrength(passphrase);
   const salt = randomBytes(16);
   const derived = await derive(passphrase, salt, params);
   try {
