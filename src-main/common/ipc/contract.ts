@@ -4,6 +4,7 @@ import { accessChannels } from './channels/access';
 import { appChannels } from './channels/app';
 import { draftsChannels } from './channels/drafts';
 import { orgChannels } from './channels/org';
+import { orgViewChannels } from './channels/orgView';
 import { rolesChannels } from './channels/roles';
 
 /**
@@ -17,6 +18,7 @@ export const contract = {
   ...rolesChannels,
   ...draftsChannels,
   ...accessChannels,
+  ...orgViewChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

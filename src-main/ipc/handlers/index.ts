@@ -4,6 +4,7 @@ import { accessHandlers } from './accessHandlers';
 import { appHandlers } from './appHandlers';
 import { draftsHandlers } from './draftsHandlers';
 import { orgHandlers } from './orgHandlers';
+import { orgViewHandlers } from './orgViewHandlers';
 import { rolesHandlers } from './rolesHandlers';
 
 /** Every channel of the contract bound to its use case; the type makes a missing handler a compile error. */
@@ -14,5 +15,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...rolesHandlers(services),
     ...draftsHandlers(services),
     ...accessHandlers(services),
+    ...orgViewHandlers(services),
   };
 }

@@ -1,0 +1,96 @@
+import type { CompiledPolicy, ScopeValue } from '../../common/policy';
+import { ownersAtScope, scopeOf, UnknownIdError } from '../../common/policy';
+import { AppError } from '../../common/ipc/result';
+import type { ReachChange } from '../../common/ipc/channels/orgView';
+import type { AppServices } from '../../services/appServices';
+import type { Handlers } from '../handlerTypes';
+
+export function orgViewHandlers(services: AppServices): Pick<Handlers, 'org.view' | 'access.reachDelta'> {
+  const projection = (draftId: string | null) => services.drafts().projection(draftId);
+  return {
+    'org.view': ({ draftId }) => {
+      const { snapshot } = projection(draftId);
+      return {
+        departments: snapshot.departments,
+        users: snapshot.users,
+        roles: snapshot.roles.map((r) => ({
+          id: r.id,
+          name: r.name,
+          groupId: r.groupId,
+          dataScope: r.dataScope,
+          superAdmin: r.remark === 'admin',
+          permissionIds: r.permissionIds,
+        })),
+        groups: snapshot.roleGroups,
+      };
+    },
+    'access.reachDelta': ({ draftId, permissionIds, userIds }) => {
+      const started = performance.now();
+      const base = projection(null).policy();
+      const after = projection(draftId).policy();
+      const rows = userIds ?? after.userIds;
+      const changes = engineCall(() => reachChanges(base, after, rows, permissionIds));
+      return { userIds: [...rows], permissionIds, changes, tookMs: performance.now() - started };
+    },
+  };
+}
+
+/**
+ * Owner sets depend only on (scope, who or where): self and self + reports on the viewer, own department
+ * and department tree on the viewer's department, everyone on nothing. Sets and their differences are
+ * cached on that key, so a 20k-person org compares each department once, not once per person.
+ */
+function reachChanges(base: CompiledPolicy, after: CompiledPolicy, rows: readonly string[], permissionIds: readonly string[]): ReachChange[] {
+  const ownerSets = new Map<string, Set<string>>();
+  const deltas = new Map<string, { gained: number; lost: number }>();
+  const ownersOf = (policy: CompiledPolicy, side: string, user: number, scope: ScopeValue): [string, Set<string>] => {
+    const where = scope === 0 || scope === 5 ? '' : scope === 3 || scope === 4 ? `d${policy.userDept[user]}` : `u${user}`;
+    const key = `${side}${scope}${where}`;
+    let set = ownerSets.get(key);
+    if (!set) {
+      set = new Set(Array.from(ownersAtScope(policy, user, scope), (o) => policy.userIds[o]!));
+      ownerSets.set(key, set);
+    }
+    return [key, set];
+  };
+  const basePerms = permissionIds.map((id) => base.permIndex.get(id) ?? -1);
+  const afterPerms = permissionIds.map((id) => {
+    const p = after.permIndex.get(id);
+    if (p === undefined) throw new UnknownIdError('permission', id);
+    return p;
+  });
+  const changes: ReachChange[] = [];
+  rows.forEach((userId, row) => {
+    const a = after.userIndex.get(userId);
+    if (a === undefined) throw new UnknownIdError('user', userId);
+    const b = base.userIndex.get(userId);
+    permissionIds.forEach((_, column) => {
+      const sa = scopeOf(after, a, afterPerms[column]!);
+      const sb: ScopeValue = b === undefined || basePerms[column]! < 0 ? 0 : scopeOf(base, b, basePerms[column]!);
+      if (sa === 0 && sb === 0) return;
+      const [keyA, setA] = ownersOf(after, 'a', a, sa);
+      const [keyB, setB] = b === undefined ? ['b0', new Set<string>()] : ownersOf(base, 'b', b, sb);
+      const pair = `${keyB}|${keyA}`;
+      let delta = deltas.get(pair);
+      if (!delta) {
+        let gained = 0;
+        let lost = 0;
+        for (const id of setA) if (!setB.has(id)) gained++;
+        for (const id of setB) if (!setA.has(id)) lost++;
+        delta = { gained, lost };
+        deltas.set(pair, delta);
+      }
+      if (delta.gained || delta.lost) changes.push({ row, column, ...delta });
+    });
+  });
+  return changes;
+}
+
+function engineCall<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof UnknownIdError) throw new AppError('NOT_FOUND', error.message);
+    throw error;
+  }
+}
