@@ -70,18 +70,35 @@ export function accessMatrix(
   };
 }
 
+/**
+ * Count rows into per-group slots, one group at a time: each group's 6 × permissions counters stay in cache
+ * while its members are added (scattering 10M increments over a 60 MB array instead costs a cache miss each).
+ */
+function countByGroup(groupOfRow: Int32Array, groupCount: number, scopes: Uint8Array, width: number) {
+  const stride = width * SCOPE_SLOTS;
+  const start = new Int32Array(groupCount + 1);
+  for (let i = 0; i < groupOfRow.length; i++) if (groupOfRow[i]! >= 0) start[groupOfRow[i]! + 1]!++;
+  for (let g = 0; g < groupCount; g++) start[g + 1]! += start[g]!;
+  const rows = new Int32Array(start[groupCount]!);
+  const fill = start.slice(0, groupCount);
+  for (let i = 0; i < groupOfRow.length; i++) if (groupOfRow[i]! >= 0) rows[fill[groupOfRow[i]!]!++] = i;
+  const size = new Uint32Array(groupCount);
+  const counts = new Uint32Array(groupCount * stride);
+  for (let g = 0; g < groupCount; g++) {
+    size[g] = start[g + 1]! - start[g]!;
+    const base = g * stride;
+    for (let k = start[g]!; k < start[g + 1]!; k++) {
+      const row = rows[k]! * width;
+      for (let j = 0; j < width; j++) counts[base + j * SCOPE_SLOTS + scopes[row + j]!]!++;
+    }
+  }
+  return { size, counts };
+}
+
 function aggregateByDepartment(policy: CompiledPolicy, users: Int32Array, scopes: Uint8Array, width: number): ScopeAggregate {
   const stride = width * SCOPE_SLOTS;
-  const size = new Uint32Array(policy.deptCount);
-  const counts = new Uint32Array(policy.deptCount * stride);
-  for (let i = 0; i < users.length; i++) {
-    const d = policy.userDept[users[i]!]!;
-    if (d < 0) continue;
-    size[d]!++;
-    const base = d * stride;
-    const row = i * width;
-    for (let j = 0; j < width; j++) counts[base + j * SCOPE_SLOTS + scopes[row + j]!]!++;
-  }
+  const groupOfRow = Int32Array.from(users, (u) => policy.userDept[u]!);
+  const { size, counts } = countByGroup(groupOfRow, policy.deptCount, scopes, width);
   // Roll members up to every ancestor: children finish before parents in reverse pre-order.
   const byPosition = new Int32Array(policy.deptCount);
   for (let d = 0; d < policy.deptCount; d++) byPosition[policy.deptEnter[d]!] = d;
@@ -98,26 +115,17 @@ function aggregateByDepartment(policy: CompiledPolicy, users: Int32Array, scopes
 }
 
 function aggregateByManager(policy: CompiledPolicy, users: Int32Array, scopes: Uint8Array, width: number): ScopeAggregate {
-  const stride = width * SCOPE_SLOTS;
-  const groupOf = new Int32Array(policy.userCount).fill(-1);
+  const groupOfUser = new Int32Array(policy.userCount).fill(-1);
   const groupIds: string[] = [];
+  const groupOfRow = new Int32Array(users.length);
   for (let i = 0; i < users.length; i++) {
     const m = policy.userManager[users[i]!]!;
-    if (m >= 0 && groupOf[m] === -1) {
-      groupOf[m] = groupIds.length;
+    if (m >= 0 && groupOfUser[m] === -1) {
+      groupOfUser[m] = groupIds.length;
       groupIds.push(policy.userIds[m]!);
     }
+    groupOfRow[i] = m >= 0 ? groupOfUser[m]! : -1;
   }
-  const size = new Uint32Array(groupIds.length);
-  const counts = new Uint32Array(groupIds.length * stride);
-  for (let i = 0; i < users.length; i++) {
-    const m = policy.userManager[users[i]!]!;
-    if (m < 0) continue;
-    const g = groupOf[m]!;
-    size[g]!++;
-    const base = g * stride;
-    const row = i * width;
-    for (let j = 0; j < width; j++) counts[base + j * SCOPE_SLOTS + scopes[row + j]!]!++;
-  }
+  const { size, counts } = countByGroup(groupOfRow, groupIds.length, scopes, width);
   return { groupIds, size, counts };
 }

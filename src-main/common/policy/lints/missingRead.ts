@@ -24,8 +24,9 @@ function readPermissionsByModule(policy: CompiledPolicy): Map<string, number[]> 
 
 /**
  * A role grants edit / delete / export / transfer in a module without its list or read action. The grant
- * works at the gateway (reference §1.2) but the button sits on pages the holder cannot open. Reported when
- * some member gets no list/read from any other role either (info when the role has no members).
+ * works at the gateway (reference §1.2) but the button sits on pages the holder cannot open. A warning
+ * when some member gets no list/read from any other role either; info when every member is covered by
+ * another role (the role still depends on it) or the role has no members.
  */
 export const actionWithoutReadRule: LintRule = {
   id: 'action-without-read',
@@ -60,15 +61,19 @@ export const actionWithoutReadRule: LintRule = {
           if (!readPerms.some((p) => policy.profileScopes[base + p]! > 0)) blind.push(u);
         }
         const members = policy.roleMemberStart[r + 1]! - policy.roleMemberStart[r]!;
-        if (members > 0 && blind.length === 0) continue;
         const keys = actions.map((p) => policy.snapshot.permissions[p]!.key).join(', ');
         const name = roleName(policy, r);
         const who = nameList(blind.map((u) => userName(policy, u)));
         findings.push({
           ruleId: this.id,
-          severity: members === 0 ? 'info' : this.severity,
+          severity: blind.length > 0 ? this.severity : 'info',
           message: members === 0
             ? text(`角色「${name}」授予 ${keys}，但没有 ${module} 的查看列表或查看详情（该角色暂无成员）。`, `Role "${name}" grants ${keys} without list or read in ${module} (the role has no members yet).`)
+            : blind.length === 0
+            ? text(
+              `角色「${name}」授予 ${keys}，但没有 ${module} 的查看列表或查看详情；目前 ${members} 名成员都从其他角色获得，一旦失去那些角色便无法使用。`,
+              `Role "${name}" grants ${keys} without list or read in ${module}; all ${members} member${members === 1 ? ' gets' : 's get'} it from another role for now, and would be stranded without it.`,
+            )
             : text(
               `角色「${name}」授予 ${keys}，但没有 ${module} 的查看列表或查看详情；${blind.length} 名成员也没有从其他角色获得（${who['zh-CN']}）。`,
               `Role "${name}" grants ${keys} without list or read in ${module}; ${blind.length} member${blind.length === 1 ? ' gets' : 's get'} neither from another role (${who.en}).`,
