@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { WukongCatalogue } from '../common/wukong';
 import { createDemoSnapshot } from '../common/generator';
 import { DraftService } from './drafts/DraftService';
@@ -23,7 +24,7 @@ export interface AppServices {
 }
 
 export function createAppServices(options: AppServicesOptions): AppServices {
-  const catalogue = loadBundledCatalogue(options.resourcesDir);
+  const catalogue = loadBundledCatalogue(path.join(options.resourcesDir, 'wukong'));
   const demo = createDemoSnapshot(catalogue);
   const demoWorkspace: OpenWorkspace = { id: 'demo', name: 'demo', snapshot: () => demo };
   const events = new EventBus();
