@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, isChannelName } from '../common/ipc/contract';
 import { AppError, type Result } from '../common/ipc/result';
 import type { CallContext, Handlers } from './handlerTypes';
