@@ -18,6 +18,7 @@ import { menuRoutes } from './endpoints/menus';
 import { roleRoutes } from './endpoints/roles';
 import { roleUserRoutes } from './endpoints/roleUsers';
 import { userRoutes } from './endpoints/users';
+import { generatedSnapshot, type OrganisationOptions } from './generatedSnapshot';
 import { Faults, type FaultRule, type FaultTarget } from './faults';
 import { LoginAttempts } from './loginAttempts';
 import type { MutationInput } from './mutations';
@@ -30,10 +31,15 @@ import { createState, type EmulatorState } from './state';
 export type { CallRecord } from './callLog';
 export type { MutationInput } from './mutations';
 export type { EmulatorState } from './state';
+export type { OrganisationOptions } from './generatedSnapshot';
+export { generatedSnapshot } from './generatedSnapshot';
+export { smallOrganisation } from './smallOrganisation';
 
 export interface EmulatorOptions {
-  /** The organisation to serve (see `defaultSnapshot.ts` for the generated one the CLI uses). */
-  snapshot: Snapshot;
+  /** The organisation to serve; default: `generatedSnapshot(organisation)`. */
+  snapshot?: Snapshot;
+  /** Size and seed of the generated organisation when no snapshot is given. */
+  organisation?: OrganisationOptions;
   /** 0 (default) = a random free port. */
   port?: number;
   /** Defaults to a random password that satisfies the server's rule. */
@@ -89,12 +95,13 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const adminPassword = options.adminPassword ?? randomPassword();
   const userPassword = options.userPassword ?? 'Passw0rd1';
   const controlToken = options.controlToken ?? randomBytes(16).toString('hex');
   const db = openDatabase(options.dbFile);
-  const seeded = seedFromSnapshot(db, options.snapshot, { userPassword, adminPassword, adminUsername: options.adminUsername });
+  const snapshot = options.snapshot ?? generatedSnapshot(options.organisation);
+  const seeded = seedFromSnapshot(db, snapshot, { userPassword, adminPassword, adminUsername: options.adminUsername });
   const sessions = new SessionStore(options.tokenTtlMs ?? 604_800_000);
   const core: EmulatorCore = {
     db,

@@ -1,8 +1,8 @@
 /** Employee endpoints (`AdminUserServiceImpl`, reference §3). Writes return no id (§9). */
 import { z } from 'zod';
 import { jsonBody } from '../body';
-import { assignableRoleIds, childDeptIds, childUserIds, isSuperAdmin, userRoleIds } from '../db/queries';
-import { SUPER_USER_ID } from '../db/referenceData';
+import { assignableRoleIds, childDeptIds, childUserIds, userRoleIds } from '../db/queries';
+import { SUPER_ROLE_ID, SUPER_USER_ID } from '../db/referenceData';
 import type { Db } from '../db/schema';
 import { Code, WukongError } from '../envelope';
 import { PASSWORD_INTENSITY, newSalt, signPassword } from '../password';
@@ -111,17 +111,18 @@ export const userRoutes: Route[] = [
       const filter = where.join(' AND ');
       const total = db.prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM wk_admin_user u WHERE ${filter}`).get(...args)?.n ?? 0;
       const { page, limit, offset } = pageWindow(input);
+      const head = input.deptId ? (db.prepare<[number], { owner_user_id: number | null }>('SELECT owner_user_id FROM wk_admin_dept WHERE dept_id = ?').get(input.deptId)?.owner_user_id ?? null) : null;
+      // userIdentity: 0 super admin (user 14773 or role 180162), 1 head of the filtered department, 2 everyone else.
+      const identity = `CASE WHEN u.user_id = ${SUPER_USER_ID} OR EXISTS (SELECT 1 FROM wk_admin_user_role s WHERE s.user_id = u.user_id AND s.role_id = ${SUPER_ROLE_ID}) THEN 0
+        WHEN u.user_id = ? THEN 1 ELSE 2 END AS userIdentity`;
       const rows = db
-        .prepare<(string | number)[], Record<string, unknown> & { userId: number }>(
-          `SELECT ${USER_COLUMNS} FROM wk_admin_user u
+        .prepare<(string | number)[], Record<string, unknown>>(
+          `SELECT ${USER_COLUMNS}, ${identity} FROM wk_admin_user u
              LEFT JOIN wk_admin_dept d ON d.dept_id = u.dept_id LEFT JOIN wk_admin_user p ON p.user_id = u.parent_id
             WHERE ${filter} ORDER BY u.user_id LIMIT ? OFFSET ?`,
         )
-        .all(...args, limit, offset);
-      const head = input.deptId ? db.prepare<[number], { owner_user_id: number | null }>('SELECT owner_user_id FROM wk_admin_dept WHERE dept_id = ?').get(input.deptId)?.owner_user_id : null;
-      // userIdentity: 0 super admin, 1 head of the filtered department, 2 everyone else.
-      const list = rows.map((r) => ({ ...r, userIdentity: isSuperAdmin(r.userId, userRoleIds(db, r.userId)) ? 0 : r.userId === head ? 1 : 2 }));
-      return basePage(list, total, page, limit);
+        .all(head ?? -1, ...args, limit, offset);
+      return basePage(rows, total, page, limit);
     },
   },
   {
