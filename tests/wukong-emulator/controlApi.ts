@@ -8,6 +8,8 @@
  *   GET    /__emulator/calls     the call log;  DELETE clears it
  *   POST   /__emulator/mutate    a mutation (see mutations.ts), applied now
  *   POST   /__emulator/evict     {userId}: evict that user's live tokens now (302 with extra: 1)
+ *   POST   /__emulator/expire    {userId}: let that user's live tokens run out now (plain 302)
+ *   POST   /__emulator/unlock    forget password-error counts (1010)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
@@ -78,6 +80,14 @@ export function handleControlCall(core: EmulatorCore, controlToken: string, req:
         const evicted = core.sessions.liveTokens(userId).filter((t) => core.sessions.evict(t)).length;
         return sendJson(res, 200, { evicted });
       }
+      case 'POST /__emulator/expire': {
+        const { userId } = evictSchema.parse(body);
+        core.sessions.liveTokens(userId).forEach((t) => core.sessions.expire(t));
+        return sendJson(res, 200, { expired: true });
+      }
+      case 'POST /__emulator/unlock':
+        core.loginAttempts.clear();
+        return sendJson(res, 200, { unlocked: true });
       default:
         return sendJson(res, 404, { error: `no control route ${route}` });
     }

@@ -9,7 +9,7 @@ import type { Snapshot } from '../../src-main/common/domain';
 import { CallLog, type CallRecord } from './callLog';
 import { handleControlCall } from './controlApi';
 import { openDatabase } from './db/schema';
-import { seedFromSnapshot } from './db/seedFromSnapshot';
+import { ensureAdministrator, seedFromSnapshot } from './db/seedFromSnapshot';
 import { authRoutes } from './endpoints/auth';
 import { dataScopeRoutes } from './endpoints/dataScope';
 import { deptRoutes } from './endpoints/depts';
@@ -48,7 +48,7 @@ export interface EmulatorOptions {
   adminUsername?: string;
   /** Password of every other seeded user. */
   userPassword?: string;
-  /** SQLite file (must not exist yet); default in memory. Never keyed. */
+  /** SQLite file; default in memory. Never keyed. An existing emulator database is reopened, not reseeded. */
   dbFile?: string;
   /** Session TTL, sliding (default 7 days, §1.1). */
   tokenTtlMs?: number;
@@ -99,9 +99,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const adminPassword = options.adminPassword ?? randomPassword();
   const userPassword = options.userPassword ?? 'Passw0rd1';
   const controlToken = options.controlToken ?? randomBytes(16).toString('hex');
-  const db = openDatabase(options.dbFile);
-  const snapshot = options.snapshot ?? generatedSnapshot(options.organisation);
-  const seeded = seedFromSnapshot(db, snapshot, { userPassword, adminPassword, adminUsername: options.adminUsername });
+  const { db, fresh } = openDatabase(options.dbFile);
+  const seedOptions = { userPassword, adminPassword, adminUsername: options.adminUsername };
+  // A database file left by an earlier run is served as it is; only the administrator's password is set again.
+  const seeded = fresh
+    ? seedFromSnapshot(db, options.snapshot ?? generatedSnapshot(options.organisation), seedOptions)
+    : { ...db.transaction(() => ensureAdministrator(db, seedOptions))(), ids: { users: new Map(), roles: new Map(), departments: new Map(), menus: new Map() } };
   const sessions = new SessionStore(options.tokenTtlMs ?? 604_800_000);
   const core: EmulatorCore = {
     db,

@@ -15,7 +15,7 @@ const USAGE = `Usage: npm run emulator -- [options]
   --small              serve the small hand-made organisation instead (7 users)
   --admin-password P   administrator password (default random)
   --user-password P    password of every other user (default Passw0rd1)
-  --db FILE            keep the SQLite database in FILE (must not exist; default in memory)
+  --db FILE            keep the SQLite database in FILE (reopened as is if it exists; default in memory)
   --control-token T    token for /__emulator/* (default random)`;
 
 function integer(value: string | undefined, name: string): number | undefined {

@@ -1,5 +1,8 @@
 /** The emulator serves exactly the snapshot it was seeded with (generated organisation), and the CLI starts it. */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedSnapshot, startEmulator, type RunningEmulator } from '../../wukong-emulator';
 import { Client } from './client';
@@ -53,6 +56,28 @@ describe('seedFromSnapshot with the generated organisation', () => {
       authLevel: { hidden: 1, read: 2, edit: 3 }[rule.access],
       maskType: { none: 0, list: 1, listDetail: 2 }[rule.mask],
     });
+  });
+});
+
+describe('a database file', () => {
+  it('is reopened as the previous run left it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wukong-emulator-'));
+    try {
+      const dbFile = path.join(dir, 'emulator.db');
+      const first = await startEmulator({ snapshot, dbFile });
+      first.state.mutate({ type: 'renameRole', roleId: 180170, roleName: '销售员（改）' });
+      await first.close();
+      const second = await startEmulator({ dbFile, adminPassword: 'again123' });
+      try {
+        expect(second.state.role(180170)?.roleName).toBe('销售员（改）');
+        expect(second.state.users()).toHaveLength(snapshot.users.length);
+        await new Client(second.url).login(second.adminUsername, 'again123');
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -105,10 +105,15 @@ CREATE TABLE wk_crm_role_field (
 CREATE INDEX wk_crm_role_field_role ON wk_crm_role_field(role_id, label);
 `;
 
-/** Opens an empty database (in memory unless a file is given; never keyed) with the tables created. */
-export function openDatabase(file = ':memory:'): Db {
+/**
+ * Opens the database (in memory unless a file is given; never keyed). A new database gets the tables and
+ * `fresh: true`; a file that already holds them is reopened as it is (`fresh: false`), e.g. to restart the
+ * emulator on the state a previous run left.
+ */
+export function openDatabase(file = ':memory:'): { db: Db; fresh: boolean } {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.exec(DDL);
-  return db;
+  const existing = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'wk_admin_user'").get();
+  if (!existing) db.exec(DDL);
+  return { db, fresh: !existing };
 }

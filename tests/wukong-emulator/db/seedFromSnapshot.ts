@@ -159,7 +159,7 @@ function isSystemField(label: number, name: string): boolean {
  * The login printed at start: user 14773 (the server's hard-coded super admin) when the snapshot has it,
  * else the first holder of role 180162, else a new user 14773 in the top department with that role.
  */
-function ensureAdministrator(db: Db, options: SeedOptions): { adminUserId: number; adminUsername: string } {
+export function ensureAdministrator(db: Db, options: SeedOptions): { adminUserId: number; adminUsername: string } {
   type Row = { user_id: number; username: string };
   let admin =
     db.prepare<[number], Row>('SELECT user_id, username FROM wk_admin_user WHERE user_id = ?').get(SUPER_USER_ID) ??
