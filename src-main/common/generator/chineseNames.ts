@@ -35,13 +35,37 @@ export interface PersonName {
   pinyin: string;
 }
 
+/** A name as table indices: surname, first and (optional, -1) second given character. */
+interface NameParts {
+  surname: number;
+  first: number;
+  second: number;
+}
+
+function drawParts(rng: SeededRandom): NameParts {
+  const surname = Math.floor(SURNAMES.length * rng.next() ** 1.6); // common surnames far more often
+  const first = rng.below(GIVEN.length);
+  const second = rng.chance(0.35) ? -1 : rng.below(GIVEN.length);
+  return { surname, first, second };
+}
+
+/** A number that identifies the name, so uniqueness checks do not build strings for names that get rejected. */
+function partsKey({ surname, first, second }: NameParts): number {
+  const g = GIVEN.length + 1;
+  return (surname * g + first) * g + (second + 1);
+}
+
+function spell({ surname, first, second }: NameParts): PersonName {
+  const [s, sp] = SURNAMES[surname] as readonly [string, string];
+  const [f, fp] = GIVEN[first] as readonly [string, string];
+  if (second < 0) return { name: s + f, pinyin: sp + fp };
+  const [t, tp] = GIVEN[second] as readonly [string, string];
+  return { name: s + f + t, pinyin: sp + fp + tp };
+}
+
 /** A Chinese name: a common surname and a one- or two-character given name. */
 export function randomPersonName(rng: SeededRandom): PersonName {
-  const [surname, surnamePinyin] = rng.pickSkewed(SURNAMES);
-  const [first, firstPinyin] = rng.pick(GIVEN);
-  if (rng.chance(0.35)) return { name: surname + first, pinyin: surnamePinyin + firstPinyin };
-  const [second, secondPinyin] = rng.pick(GIVEN);
-  return { name: surname + first + second, pinyin: surnamePinyin + firstPinyin + secondPinyin };
+  return spell(drawParts(rng));
 }
 
 /**
@@ -49,26 +73,32 @@ export function randomPersonName(rng: SeededRandom): PersonName {
  * reference §3), so a real company disambiguates a second 张伟 — we append a digit the way admins do ("张伟2").
  */
 export class UniqueNames {
-  private readonly used = new Set<string>();
+  private readonly usedKeys = new Set<number>();
+  private readonly reserved = new Set<string>();
+  private readonly suffixes = new Map<number, number>();
 
   /** Mark a hand-placed name as taken. */
   reserve(name: string): void {
-    this.used.add(name);
+    this.reserved.add(name);
   }
 
   next(rng: SeededRandom): PersonName {
-    for (let attempt = 0; attempt < 4; attempt += 1) {
-      const candidate = randomPersonName(rng);
-      if (!this.used.has(candidate.name)) {
-        this.used.add(candidate.name);
-        return candidate;
-      }
+    let parts = drawParts(rng);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      if (attempt > 0) parts = drawParts(rng);
+      const key = partsKey(parts);
+      if (this.usedKeys.has(key)) continue;
+      const person = spell(parts);
+      if (this.reserved.has(person.name)) continue;
+      this.usedKeys.add(key);
+      return person;
     }
-    const base = randomPersonName(rng);
-    for (let n = 2; ; n += 1) {
+    const key = partsKey(parts);
+    const base = spell(parts);
+    for (let n = this.suffixes.get(key) ?? 2; ; n += 1) {
       const name = `${base.name}${n}`;
-      if (!this.used.has(name)) {
-        this.used.add(name);
+      if (!this.reserved.has(name)) {
+        this.suffixes.set(key, n + 1);
         return { name, pinyin: base.pinyin };
       }
     }

@@ -67,11 +67,11 @@ const TEMPLATES: Readonly<Record<string, readonly RoleTemplate[]>> = {
 
 /** How often each role type gets a custom role (project-member roles are WukongCRM type 6, not modelled). */
 const GROUP_SHARE: ReadonlyArray<readonly [string, number]> = [
-  [WUKONG_ROLE_GROUP.crm, 55],
-  [WUKONG_ROLE_GROUP.system, 9],
-  [WUKONG_ROLE_GROUP.office, 6],
-  [WUKONG_ROLE_GROUP.project, 8],
-  [WUKONG_ROLE_GROUP.hrm, 11],
+  [WUKONG_ROLE_GROUP.crm, 62],
+  [WUKONG_ROLE_GROUP.system, 6],
+  [WUKONG_ROLE_GROUP.office, 3],
+  [WUKONG_ROLE_GROUP.project, 6],
+  [WUKONG_ROLE_GROUP.hrm, 12],
   [WUKONG_ROLE_GROUP.jxc, 11],
 ];
 
@@ -108,7 +108,7 @@ export interface CustomRoleOptions {
   count: number;
   /** First role id; WukongCRM continues its auto-increment after the seed roles (180175). */
   firstId: number;
-  /** Regional prefixes for CRM role names (华东区, 上海分公司); may be empty. */
+  /** Regional prefixes for role names (华东区, 上海分公司); may be empty. */
   regionPrefixes: readonly string[];
   /** Names already used per group (the default roles), so custom names stay unique (error 1117, reference §4.2). */
   takenNames: ReadonlyMap<string, ReadonlySet<string>>;
@@ -125,10 +125,7 @@ export function generateCustomRoles(rng: SeededRandom, catalogues: ReadonlyMap<s
     if (!catalogue) throw new Error(`role group ${groupId} has no catalogue`);
     const usedNames = names.get(groupId) ?? new Set<string>();
     names.set(groupId, usedNames);
-    const prefix = groupId === WUKONG_ROLE_GROUP.crm && options.regionPrefixes.length > 0 && rng.chance(0.7) ? rng.pick(options.regionPrefixes) : '';
-    let name = `${prefix}${template.title}`;
-    for (let n = 2; usedNames.has(name); n += 1) name = `${prefix}${template.title}${n}`;
-    usedNames.add(name);
+    const name = uniqueRoleName(rng, template.title, groupId === WUKONG_ROLE_GROUP.crm, options.regionPrefixes, usedNames);
     out.push({
       role: {
         id: String(options.firstId + i),
@@ -145,6 +142,30 @@ export function generateCustomRoles(rng: SeededRandom, catalogues: ReadonlyMap<s
     });
   }
   return out;
+}
+
+/**
+ * A role name not yet used in its group. CRM roles usually carry a regional prefix (华东区销售主管); other roles
+ * are plain (薪酬专员) until taken, then regional (华南区薪酬专员); only then numbered, as WukongCRM's copy does.
+ */
+function uniqueRoleName(rng: SeededRandom, title: string, regional: boolean, prefixes: readonly string[], used: Set<string>): string {
+  const candidates: string[] = [];
+  if (!regional || prefixes.length === 0 || rng.chance(0.3)) candidates.push(title);
+  for (let k = 0; k < 6 && prefixes.length > 0; k += 1) candidates.push(`${rng.pick(prefixes)}${title}`);
+  candidates.push(title);
+  for (const candidate of candidates) {
+    if (!used.has(candidate)) {
+      used.add(candidate);
+      return candidate;
+    }
+  }
+  const base = candidates[candidates.length - 2] ?? title;
+  for (let n = 2; ; n += 1) {
+    if (!used.has(`${base}${n}`)) {
+      used.add(`${base}${n}`);
+      return `${base}${n}`;
+    }
+  }
 }
 
 /** Grants for a role: its audience's CRM profile, or a few random modules for the other role types. */

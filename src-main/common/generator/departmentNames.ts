@@ -14,14 +14,19 @@ export interface DepartmentKind {
 
 type Entry = readonly [name: string, fn: DepartmentFunction, tier: DepartmentTier];
 
-/** Children of 全公司: sales regions interleaved with head-office centres, the way org charts list them. */
+/** Children of 全公司: sales regions interleaved with head-office centres, so even small companies have both. */
 const TOP_LEVEL: readonly Entry[] = [
-  ['华东区', 'sales', 'region'], ['华南区', 'sales', 'region'], ['华北区', 'sales', 'region'],
-  ['市场中心', 'marketing', 'center'], ['客服中心', 'service', 'center'], ['西南区', 'sales', 'region'],
-  ['华中区', 'sales', 'region'], ['技术中心', 'tech', 'center'], ['财务中心', 'finance', 'center'],
-  ['人力资源中心', 'hr', 'center'], ['西北区', 'sales', 'region'], ['东北区', 'sales', 'region'],
-  ['行政中心', 'admin', 'center'], ['供应链中心', 'supply', 'center'], ['海外事业部', 'sales', 'region'],
+  ['华东区', 'sales', 'region'], ['市场中心', 'marketing', 'center'], ['华南区', 'sales', 'region'],
+  ['客服中心', 'service', 'center'], ['技术中心', 'tech', 'center'], ['华北区', 'sales', 'region'],
+  ['财务中心', 'finance', 'center'], ['人力资源中心', 'hr', 'center'], ['西南区', 'sales', 'region'],
+  ['行政中心', 'admin', 'center'], ['供应链中心', 'supply', 'center'], ['华中区', 'sales', 'region'],
+  ['西北区', 'sales', 'region'], ['东北区', 'sales', 'region'], ['海外事业部', 'sales', 'region'],
 ];
+
+/** How many top-level departments an organisation of `count` departments has (about √count, at most the table). */
+export function topLevelCount(count: number): number {
+  return Math.max(0, Math.min(TOP_LEVEL.length, count - 1, Math.max(2, Math.round(Math.sqrt(count)))));
+}
 
 const CITIES: Readonly<Record<string, readonly string[]>> = {
   华东区: ['上海', '杭州', '南京', '苏州', '宁波', '合肥', '福州', '济南', '青岛', '无锡'],

@@ -1,6 +1,6 @@
 import type { Department } from '../domain';
 import { WUKONG_ROOT_DEPARTMENT_ID } from '../wukong/constants';
-import { childDepartment, type DepartmentKind } from './departmentNames';
+import { childDepartment, topLevelCount, type DepartmentKind } from './departmentNames';
 import type { SeededRandom } from './prng';
 
 /** Deepest level below 全公司 (the root is depth 0). WukongCRM recurses at most 20 levels (reference §2). */
@@ -22,10 +22,10 @@ export function departmentIdAt(index: number): string {
 }
 
 /**
- * A random recursive tree under 全公司: each new department hangs under a uniformly chosen existing one that is
- * not yet at MAX_DEPARTMENT_DEPTH. That gives a handful of top-level regions and centres, bushy middle levels
- * and some deep branches — the shape real org charts have. The first departments form one spine to full depth
- * so deep trees exist even when few departments are asked for.
+ * 全公司 first gets its top-level regions and centres (about √count of them). Below them grows a random
+ * recursive tree: each new department hangs under a uniformly chosen existing one that is not yet at
+ * MAX_DEPARTMENT_DEPTH, which gives bushy middle levels and some deep branches — the shape real org charts have.
+ * When there are enough departments, the first region also gets one spine down to full depth.
  */
 export function generateDepartments(rng: SeededRandom, count: number, rootName = '全公司'): DepartmentPlan {
   const parent = new Int32Array(count).fill(-1);
@@ -34,14 +34,17 @@ export function generateDepartments(rng: SeededRandom, count: number, rootName =
   const kinds: DepartmentKind[] = [{ name: rootName, fn: 'executive', tier: 'root' }];
   const departments: Department[] = [{ id: departmentIdAt(0), parentId: null, name: rootName, headUserId: null, sort: 0 }];
   const siblingNames = new Map<number, Set<string>>();
-  /** Indices that may still take children. */
-  const open: number[] = [0];
+  /** Indices that may still take children (not the root: its children are the fixed top level). */
+  const open: number[] = [];
+  const top = topLevelCount(count);
+  const spineEnd = count > 4 * MAX_DEPARTMENT_DEPTH ? top + MAX_DEPARTMENT_DEPTH - 1 : top;
 
   for (let index = 1; index < count; index += 1) {
-    const spine = index <= MAX_DEPARTMENT_DEPTH && count > 4 * MAX_DEPARTMENT_DEPTH;
-    const p = spine ? index - 1 : (open[rng.below(open.length)] as number);
-    const parentKind = kinds[p] as DepartmentKind;
-    const kind = uniqueSibling(parentKind, childCount[p] as number, siblingNames, p);
+    let p: number;
+    if (index <= top) p = 0;
+    else if (index <= spineEnd) p = index === top + 1 ? 1 : index - 1;
+    else p = open.length > 0 ? (open[rng.below(open.length)] as number) : 0;
+    const kind = uniqueSibling(kinds[p] as DepartmentKind, childCount[p] as number, siblingNames, p);
     parent[index] = p;
     depth[index] = (depth[p] as number) + 1;
     kinds.push(kind);

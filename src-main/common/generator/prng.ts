@@ -37,12 +37,6 @@ export class SeededRandom {
     return items[this.below(items.length)] as T;
   }
 
-  /** Index into `items`, favouring the front: common surnames, big cities. `skew` > 1 sharpens the bias. */
-  pickSkewed<T>(items: readonly T[], skew = 1.6): T {
-    if (items.length === 0) throw new RangeError('pick from an empty list');
-    return items[Math.floor(items.length * this.next() ** skew)] as T;
-  }
-
   /** One of the entries, with probability proportional to its weight. */
   weighted<T>(entries: ReadonlyArray<readonly [T, number]>): T {
     let total = 0;

@@ -20,12 +20,16 @@ const DEFAULT_ROLE_AUDIENCE: ReadonlyArray<readonly [roleId: string, audiences: 
 
 const FUNCTIONS: readonly DepartmentFunction[] = ['executive', 'sales', 'service', 'marketing', 'finance', 'tech', 'hr', 'admin', 'supply'];
 
+/** Group ids as plain module constants: the hot loop runs once per person. */
+const { crm: CRM, system: SYSTEM, office: OFFICE, project: PROJECT, hrm: HRM, jxc: JXC } = WUKONG_ROLE_GROUP;
+
 /**
  * Role ids by group, audience and seniority, so a person can be handed roles that fit the job. Pools fall back
  * from (group, function, seniority) to (group, seniority) to the whole group.
  */
 export class RoleDirectory {
-  private readonly pools = new Map<string, string[]>();
+  /** group → function ('*' = any) → [staff pool, senior pool, any-seniority pool]. */
+  private readonly pools = new Map<string, Map<DepartmentFunction | '*', [string[], string[], string[]]>>();
 
   constructor(defaultRoles: readonly Role[], custom: readonly GeneratedRole[]) {
     const groupOf = new Map(defaultRoles.map((r) => [r.id, r.groupId]));
@@ -40,17 +44,34 @@ export class RoleDirectory {
   }
 
   private add(groupId: string, fn: DepartmentFunction, senior: boolean, roleId: string): void {
-    for (const key of [`${groupId}|${fn}|${senior}`, `${groupId}|*|${senior}`, `${groupId}|*|*`]) {
-      const pool = this.pools.get(key);
-      if (pool) pool.push(roleId);
-      else this.pools.set(key, [roleId]);
+    let byFunction = this.pools.get(groupId);
+    if (!byFunction) {
+      byFunction = new Map();
+      this.pools.set(groupId, byFunction);
+    }
+    for (const key of [fn, '*'] as const) {
+      let entry = byFunction.get(key);
+      if (!entry) {
+        entry = [[], [], []];
+        byFunction.set(key, entry);
+      }
+      const pool = entry[senior ? 1 : 0];
+      if (key === fn || !pool.includes(roleId)) pool.push(roleId);
+      if (key === '*' && !entry[2].includes(roleId)) entry[2].push(roleId);
     }
   }
 
   /** A role of the group for this kind of person, or undefined if the group has none at all. */
   pick(rng: SeededRandom, groupId: string, fn: DepartmentFunction, senior: boolean): string | undefined {
-    const pool = this.pools.get(`${groupId}|${fn}|${senior}`) ?? this.pools.get(`${groupId}|*|${senior}`) ?? this.pools.get(`${groupId}|*|*`);
-    return pool ? rng.pick(pool) : undefined;
+    const byFunction = this.pools.get(groupId);
+    if (!byFunction) return undefined;
+    const level = senior ? 1 : 0;
+    const exact = byFunction.get(fn)?.[level];
+    if (exact && exact.length > 0) return rng.pick(exact);
+    const any = byFunction.get('*');
+    const sameSeniority = any?.[level];
+    if (sameSeniority && sameSeniority.length > 0) return rng.pick(sameSeniority);
+    return any && any[2].length > 0 ? rng.pick(any[2]) : undefined;
   }
 
   /**
@@ -60,46 +81,48 @@ export class RoleDirectory {
    */
   rolesFor(rng: SeededRandom, fn: DepartmentFunction, senior: boolean): string[] {
     const roles: string[] = [];
-    const add = (roleId: string | undefined) => {
-      if (roleId !== undefined && roleId !== WUKONG_SUPER_ROLE_ID && !roles.includes(roleId)) roles.push(roleId);
-    };
-    const { crm, system, office, project, hrm, jxc } = WUKONG_ROLE_GROUP;
     switch (fn) {
       case 'sales':
       case 'service':
       case 'marketing':
       case 'executive':
-        add(this.pick(rng, crm, fn, senior));
-        if (rng.chance(0.3)) add(this.pick(rng, crm, fn, !senior && rng.chance(0.2)));
-        if (rng.chance(0.08)) add(this.pick(rng, crm, 'executive', false));
-        if (fn === 'sales' && rng.chance(0.05)) add(this.pick(rng, jxc, 'sales', false));
+        addRole(roles, this.pick(rng, CRM, fn, senior));
+        if (rng.chance(0.3)) addRole(roles, this.pick(rng, CRM, fn, !senior && rng.chance(0.2)));
+        if (rng.chance(0.08)) addRole(roles, this.pick(rng, CRM, 'executive', false));
+        if (fn === 'sales' && rng.chance(0.05)) addRole(roles, this.pick(rng, JXC, 'sales', false));
         break;
       case 'finance':
-        add(this.pick(rng, crm, fn, senior));
-        if (rng.chance(0.25)) add(this.pick(rng, jxc, 'finance', senior));
+        addRole(roles, this.pick(rng, CRM, fn, senior));
+        if (rng.chance(0.25)) addRole(roles, this.pick(rng, JXC, 'finance', senior));
         break;
       case 'tech':
-        if (rng.chance(0.5)) add(this.pick(rng, project, fn, senior));
-        if (rng.chance(0.5)) add(this.pick(rng, crm, 'sales', false));
+        if (rng.chance(0.5)) addRole(roles, this.pick(rng, PROJECT, fn, senior));
+        if (senior && rng.chance(0.2)) addRole(roles, this.pick(rng, SYSTEM, fn, senior));
+        if (rng.chance(0.5)) addRole(roles, this.pick(rng, CRM, 'sales', false));
         break;
       case 'hr':
-        add(this.pick(rng, hrm, fn, senior));
-        if (rng.chance(0.2)) add(this.pick(rng, system, fn, senior));
-        if (rng.chance(0.3)) add(this.pick(rng, crm, 'sales', false));
+        addRole(roles, this.pick(rng, HRM, fn, senior));
+        if (rng.chance(0.15)) addRole(roles, this.pick(rng, OFFICE, fn, senior));
+        if (rng.chance(0.2)) addRole(roles, this.pick(rng, SYSTEM, fn, senior));
+        if (rng.chance(0.3)) addRole(roles, this.pick(rng, CRM, 'sales', false));
         break;
       case 'admin':
-        add(this.pick(rng, office, fn, senior));
-        if (rng.chance(0.15)) add(this.pick(rng, system, fn, senior));
-        if (rng.chance(0.4)) add(this.pick(rng, crm, 'sales', false));
+        addRole(roles, this.pick(rng, OFFICE, fn, senior));
+        if (rng.chance(0.15)) addRole(roles, this.pick(rng, SYSTEM, fn, senior));
+        if (rng.chance(0.4)) addRole(roles, this.pick(rng, CRM, 'sales', false));
         break;
       case 'supply':
-        add(this.pick(rng, jxc, fn, senior));
-        if (rng.chance(0.3)) add(this.pick(rng, crm, 'sales', false));
+        addRole(roles, this.pick(rng, JXC, fn, senior));
+        if (rng.chance(0.3)) addRole(roles, this.pick(rng, CRM, 'sales', false));
         break;
     }
-    if (senior && rng.chance(0.35)) add(this.pick(rng, hrm, fn, true));
-    if (rng.chance(0.01)) add(this.pick(rng, system, fn, senior));
-    if (roles.length === 0) add(this.pick(rng, crm, 'sales', false));
+    if (senior && rng.chance(0.35)) addRole(roles, this.pick(rng, HRM, fn, true));
+    if (rng.chance(0.01)) addRole(roles, this.pick(rng, SYSTEM, fn, senior));
+    if (roles.length === 0) addRole(roles, this.pick(rng, CRM, 'sales', false));
     return roles;
   }
+}
+
+function addRole(roles: string[], roleId: string | undefined): void {
+  if (roleId !== undefined && roleId !== WUKONG_SUPER_ROLE_ID && !roles.includes(roleId)) roles.push(roleId);
 }
