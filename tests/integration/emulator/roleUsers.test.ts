@@ -44,6 +44,13 @@ describe('a caller without menu 175 may assign only its configured roles', () =>
     expect(emulator.state.user(106)?.roleIds).toEqual([180170, 180168]);
   });
 
+  it('getRoleList shows such a caller only its assignable roles', async () => {
+    const hr = await loginAs(emulator, '13800000104');
+    const groups = (await hr.json<{ pid: number; list: { roleId: number }[] }[]>('/adminRole/getRoleList')).data;
+    expect(groups).toEqual([{ pid: 7, name: '办公管理角色', list: [expect.objectContaining({ roleId: 180168 })] }]);
+    expect((await admin.json<unknown[]>('/adminRole/getRoleList')).data).toHaveLength(6);
+  });
+
   it('with setUser the dropped roles are lost: the user ends up with only the allowed ones', async () => {
     const hr = await loginAs(emulator, '13800000104');
     expect((await hr.json('/adminUser/setUser', { userId: 106, realname: '周八', deptId: 4, roleId: '180170,180168' })).code).toBe(0);

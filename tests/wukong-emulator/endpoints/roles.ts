@@ -1,6 +1,7 @@
 /** Role endpoints (`AdminRoleController` / `AdminRoleServiceImpl`, reference §4.2). */
 import { z } from 'zod';
 import { formInt, formParams, jsonBody } from '../body';
+import { assignableRoleIds } from '../db/queries';
 import { ROLE_TYPE_NAME } from '../db/referenceData';
 import { roleById, rolesOfType } from '../db/roleRows';
 import type { Db } from '../db/schema';
@@ -81,6 +82,17 @@ export const roleRoutes: Route[] = [
   {
     path: '/adminRole/getAllRoleList',
     handle: ({ db }) => [1, 2, 7, 8, 9, 10].map((roleType) => ({ pid: roleType, name: ROLE_TYPE_NAME[roleType], list: rolesOfType(db, roleType) })),
+  },
+  {
+    // getAllRoleList for callers who may assign every role; otherwise only their assignable roles, with
+    // the emptied groups dropped (§4.2, §4.3).
+    path: '/adminRole/getRoleList',
+    handle({ db, session }) {
+      const allowed = assignableRoleIds(db, session.userId, session.roles);
+      const groups = [1, 2, 7, 8, 9, 10].map((roleType) => ({ pid: roleType, name: ROLE_TYPE_NAME[roleType], list: rolesOfType(db, roleType) }));
+      if (allowed === null) return groups;
+      return groups.map((g) => ({ ...g, list: g.list.filter((r) => allowed.has(r.roleId)) })).filter((g) => g.list.length > 0);
+    },
   },
   {
     path: '/adminRole/getRoleByType/{roleType}',
