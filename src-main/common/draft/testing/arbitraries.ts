@@ -126,3 +126,27 @@ export const arbValidOps: fc.Arbitrary<{ snapshot: Snapshot; ops: DraftOperation
     return { snapshot, ops: applied.map((i) => candidates[i]!) };
   }),
 );
+
+/** Operations that edit cells of existing entities only (no creation or deletion): cell-exact properties. */
+export const CELL_OPERATION_TYPES: ReadonlySet<DraftOperation['type']> = new Set<DraftOperation['type']>([
+  'grantPermissions',
+  'revokePermissions',
+  'setDataScope',
+  'renameRole',
+  'assignRoles',
+  'unassignRoles',
+  'moveUsers',
+  'setManager',
+  'setUserStatus',
+  'renameDepartment',
+  'moveDepartment',
+  'setDepartmentHead',
+  'setFieldRules',
+]);
+
+/** Valid operations on `snapshot`, drawn only from `types`, with ids from `snapshot` only (no new entities). */
+export function arbValidOpsOf(snapshot: Snapshot, types: ReadonlySet<DraftOperation['type']>, maxLength = 6): fc.Arbitrary<DraftOperation[]> {
+  return fc
+    .array(arbOperation(snapshot).filter((op) => types.has(op.type)), { maxLength })
+    .map((candidates) => applyChecked(snapshot, candidates).applied.map((i) => candidates[i]!));
+}
