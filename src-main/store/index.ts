@@ -3,7 +3,7 @@
  * session; none of them sees SQL.
  */
 export { StoreError, isStoreError, type StoreErrorCode } from './errors';
-export { createStore, openStore, type OpenStoreOptions } from './openStore';
+export { createStore, openStore, configureConnection, type OpenStoreOptions } from './openStore';
 export { StoreSession, type LockReason, type SessionOptions } from './session';
 export { rekeyDatabase } from './rekey';
 export { moveAside, databaseFiles, RECOVERY_OPTIONS } from './damage';

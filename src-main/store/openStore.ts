@@ -25,7 +25,7 @@ export function createStore(path: string, key: Buffer, options: Pick<OpenStoreOp
   const db = openKeyed(path, key, { create: true });
   try {
     runMigrations(db, options.migrations ?? MIGRATIONS);
-    configure(db);
+    configureConnection(db);
     return db;
   } catch (error) {
     db.close();
@@ -69,7 +69,7 @@ export function openStore(path: string, key: Buffer, options: OpenStoreOptions =
       throw damaged(path, 'it holds no Gatehouse schema', now());
     }
     runMigrations(db, options.migrations ?? MIGRATIONS);
-    configure(db);
+    configureConnection(db);
     return db;
   } catch (error) {
     if (db.open) db.close();
@@ -98,7 +98,7 @@ function integrityProblem(db: Db): string | null {
  * crashed or killed process without losing a commit (tested); on power loss the newest commits may be lost
  * but the file stays consistent, and FULL would cost an fsync per draft operation.
  */
-function configure(db: Db): void {
+export function configureConnection(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
