@@ -5,7 +5,7 @@ import { fieldRuleKey } from './workingSnapshot';
 
 export const roleSummary = (r: Role): RoleSummary => ({ name: r.name, groupId: r.groupId, dataScope: r.dataScope });
 export const userSummary = (u: User): UserSummary => ({ name: u.name, departmentId: u.departmentId });
-export const departmentSummary = (d: Department): DepartmentSummary => ({ name: d.name, parentId: d.parentId });
+export const departmentSummary = (d: Department): DepartmentSummary => ({ name: d.name, parentId: d.parentId, headUserId: d.headUserId });
 
 /**
  * The value of one cell in a snapshot. Set-like cells of a missing role read as empty (not granted, not a

@@ -34,6 +34,7 @@ export interface UserSummary {
 export interface DepartmentSummary {
   name: string;
   parentId: Id | null;
+  headUserId: Id | null;
 }
 export interface FieldRuleValue {
   access: FieldAccess;

@@ -70,7 +70,7 @@ describe('diffSnapshots lists the changed cells', () => {
       { kind: 'departmentParent', departmentId: 'east', before: 'sales', after: 'ops' },
       { kind: 'departmentName', departmentId: 'ops', before: 'ops', after: 'Ops' },
       { kind: 'departmentHead', departmentId: 'ops', before: null, after: 'dan' },
-      { kind: 'department', departmentId: 'x', before: null, after: { name: 'X', parentId: 'hq' } },
+      { kind: 'department', departmentId: 'x', before: null, after: { name: 'X', parentId: 'hq', headUserId: null } },
       { kind: 'fieldRule', roleId: 'r-sales', module: 'customer', field: 'mobile', before: { access: 'read', mask: 'list' }, after: { access: 'edit', mask: 'list' } },
       { kind: 'fieldRule', roleId: 'r-mgr', module: 'customer', field: 'level', before: { access: 'edit', mask: 'none' }, after: null },
     ]);

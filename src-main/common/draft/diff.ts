@@ -82,7 +82,6 @@ function diffDepartments(before: readonly Department[], after: readonly Departme
     if (b === d) continue;
     if (!b) {
       out.push(change({ kind: 'department', departmentId: d.id }, null, departmentSummary(d)));
-      if (d.headUserId !== null) out.push(change({ kind: 'departmentHead', departmentId: d.id }, null, d.headUserId));
       continue;
     }
     if (b.name !== d.name) out.push(change({ kind: 'departmentName', departmentId: d.id }, b.name, d.name));
