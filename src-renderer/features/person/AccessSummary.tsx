@@ -1,0 +1,79 @@
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../../api/client';
+import { useFeatureT } from '../../i18n/featureMessages';
+import { useLocalized, useT } from '../../i18n/useT';
+import { useDraftStore } from '../../stores/draftStore';
+import { CRM_ACTIONS, type CrmModule } from '../heatmap/crmCatalogue';
+import { heatmapMessages, scopeGlyphs } from '../heatmap/messages';
+import { decodeScopes, glyphKey, scopeKey } from '../heatmap/scopeCodec';
+import { personMessages } from './messages';
+import '../heatmap/scopePalette.css';
+
+/**
+ * One person's effective scope per CRM module and action, from the engine (one `access.heatmap` row).
+ * Each cell is a button: choosing it asks for the "why".
+ */
+export function AccessSummary({ userId, modules, selected, onSelect }: { userId: string; modules: readonly CrmModule[]; selected: string | null; onSelect: (permissionId: string) => void }) {
+  const t = useT();
+  const pt = useFeatureT(personMessages);
+  const ht = useFeatureT(heatmapMessages);
+  const gt = useFeatureT(scopeGlyphs);
+  const localized = useLocalized();
+  const draftId = useDraftStore((s) => s.activeDraftId);
+  const revision = useDraftStore((s) => s.revision);
+  const permissionIds = useMemo(() => modules.flatMap((m) => CRM_ACTIONS.flatMap((a) => (m.permissionIds[a] ? [m.permissionIds[a]!] : []))), [modules]);
+  const [scopes, setScopes] = useState<Map<string, number> | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    if (permissionIds.length === 0) return;
+    void api()
+      .call('access.heatmap', { draftId, permissionIds, userIds: [userId], withBase: false })
+      .then((r) => {
+        const row = decodeScopes(r.scopes);
+        if (live) setScopes(new Map(r.permissionIds.map((id, i) => [id, row[i]!])));
+      })
+      .catch(() => live && setScopes(new Map()));
+    return () => {
+      live = false;
+    };
+  }, [userId, draftId, revision, permissionIds]);
+
+  if (!scopes) return <p role="status">{pt('loading')}</p>;
+  return (
+    <table className="access-summary" aria-label={pt('access')}>
+      <thead>
+        <tr>
+          <th scope="col">{pt('module')}</th>
+          {CRM_ACTIONS.map((a) => <th key={a} scope="col">{ht(`action.${a}`)}</th>)}
+        </tr>
+      </thead>
+      <tbody>
+        {modules.map((m) => (
+          <tr key={m.key}>
+            <th scope="row">{localized(m.label)}</th>
+            {CRM_ACTIONS.map((a) => {
+              const id = m.permissionIds[a];
+              if (!id) return <td key={a} />;
+              const scope = scopes.get(id) ?? 0;
+              return (
+                <td key={a}>
+                  <button
+                    type="button"
+                    className={`hm-cell hm-s${scope}${selected === id ? ' selected' : ''}`}
+                    aria-pressed={selected === id}
+                    aria-label={`${localized(m.label)} · ${ht(`action.${a}`)}: ${t(scopeKey(scope))}`}
+                    title={t(scopeKey(scope))}
+                    onClick={() => onSelect(id)}
+                  >
+                    {gt(glyphKey(scope))}
+                  </button>
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
