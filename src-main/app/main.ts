@@ -1,8 +1,9 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../../package.json';
 import { bindIpcMain, forwardEvents } from '../ipc/bindIpcMain';
 import { createDispatcher } from '../ipc/dispatcher';
+import { toAppError } from '../ipc/errorMapping';
 import { createHandlers } from '../ipc/handlers';
 import { createAppServices } from '../services/appServices';
 import { runtimePaths } from '../services/runtimePaths';
@@ -28,9 +29,17 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     hardenApp(app, session.defaultSession, isAppUrl);
-    const services = createAppServices({ resourcesDir: paths.resourcesDir, version: packageJson.version, transport: 'electron' });
+    const services = await createAppServices({
+      resourcesDir: paths.resourcesDir,
+      dataDir: process.env.GATEHOUSE_HOME ? paths.dataDir : app.getPath('userData'),
+      version: packageJson.version,
+      transport: 'electron',
+      // The store refuses Linux's basic_text backend for connected workspaces (ARCHITECTURE §4).
+      safeStorage,
+    });
+    app.on('before-quit', () => services.close());
     window = new BrowserWindow({
       width: 1400,
       height: 900,
@@ -46,7 +55,7 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     const trusted = window.webContents;
-    bindIpcMain(ipcMain, createDispatcher(createHandlers(services)), (event) => event.sender === trusted && isAppUrl(event.senderFrame?.url ?? ''));
+    bindIpcMain(ipcMain, createDispatcher(createHandlers(services), console.error, toAppError), (event) => event.sender === trusted && isAppUrl(event.senderFrame?.url ?? ''));
     forwardEvents(services.events, trusted);
     window.once('ready-to-show', () => window?.show());
     void window.loadURL(indexUrl);

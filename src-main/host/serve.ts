@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json';
 import { createDispatcher } from '../ipc/dispatcher';
+import { toAppError } from '../ipc/errorMapping';
 import { createHandlers } from '../ipc/handlers';
 import { createAppServices } from '../services/appServices';
 import { runtimePaths } from '../services/runtimePaths';
@@ -16,17 +17,26 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
 
   const paths = runtimePaths(import.meta.dirname);
-  const services = createAppServices({ resourcesDir: paths.resourcesDir, version: packageJson.version, transport: 'browser' });
+  const services = await createAppServices({
+    resourcesDir: paths.resourcesDir,
+    dataDir: paths.dataDir,
+    version: packageJson.version,
+    transport: 'browser',
+  });
   const host = await startBrowserHost({
     rendererDir: paths.rendererDir,
-    dispatch: createDispatcher(createHandlers(services)),
+    dispatch: createDispatcher(createHandlers(services), console.error, toAppError),
     events: services.events,
     port,
   });
   // The URL line stands alone so scripts and tests can pick it up.
   console.log(`Gatehouse console: ${host.url}`);
 
-  const stop = () => void host.close().then(() => process.exit(0));
+  const stop = () =>
+    void host.close().then(() => {
+      services.close();
+      process.exit(0);
+    });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

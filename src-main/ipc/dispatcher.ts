@@ -10,7 +10,12 @@ export type Dispatch = (channel: unknown, input: unknown, ctx: CallContext) => P
  * in the contract, the input must parse, the output must match what the contract promises, and every
  * failure becomes a Result with a stable code. Both transports (Electron IPC, browser host) go through here.
  */
-export function createDispatcher(handlers: Handlers, log: (line: string) => void = console.error): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  log: (line: string) => void = console.error,
+  /** Turns errors raised on purpose by the services (store, drafts) into AppErrors; null = unexpected. */
+  mapError: (error: unknown) => AppError | null = (error) => (error instanceof AppError ? error : null),
+): Dispatch {
   return async (channel, rawInput, ctx) => {
     if (!isChannelName(channel)) {
       return fail('UNKNOWN_CHANNEL', `unknown channel ${JSON.stringify(String(channel).slice(0, 64))}`);
@@ -31,7 +36,8 @@ export function createDispatcher(handlers: Handlers, log: (line: string) => void
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message, error.details);
+      const known = mapError(error);
+      if (known) return fail(known.code, known.message, known.details);
       log(`[ipc] ${channel} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return fail('INTERNAL', `${channel} failed unexpectedly`);
     }

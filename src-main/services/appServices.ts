@@ -1,17 +1,25 @@
 import path from 'node:path';
-import type { WukongCatalogue } from '../common/wukong';
 import { createDemoSnapshot } from '../common/generator';
-import { DraftService } from './drafts/DraftService';
-import { memoryDraftRepository } from './drafts/memoryDraftRepository';
+import type { WukongCatalogue } from '../common/wukong';
+import type { SafeStorageLike } from '../store';
+import type { DraftService } from './drafts/DraftService';
 import { EventBus } from './eventBus';
 import type { OpenWorkspace } from './openWorkspace';
 import { loadBundledCatalogue } from './resources';
+import { ConsoleSession } from './session/ConsoleSession';
+import { WorkspaceService } from './workspace';
 
 export interface AppServicesOptions {
   /** Folder holding `wukong/*.json`; the built app passes its own because it runs from `out/main`. */
   resourcesDir: string;
+  /** Folder for the encrypted workspace files (created 0700). */
+  dataDir: string;
   version: string;
   transport: 'electron' | 'browser';
+  /** Electron's safeStorage in the desktop app; absent in the browser host. */
+  safeStorage?: SafeStorageLike | null;
+  /** Idle lock; null never. Default 15 minutes. */
+  idleLockMs?: number | null;
 }
 
 /** Everything the IPC handlers call. Built once per process. */
@@ -19,21 +27,35 @@ export interface AppServices {
   readonly info: { name: string; version: string; transport: 'electron' | 'browser'; platform: string };
   readonly catalogue: WukongCatalogue;
   readonly events: EventBus;
+  readonly session: ConsoleSession;
+  readonly idleLockMs: number | null;
   workspace(): OpenWorkspace;
   drafts(): DraftService;
+  close(): void;
 }
 
-export function createAppServices(options: AppServicesOptions): AppServices {
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   const catalogue = loadBundledCatalogue(path.join(options.resourcesDir, 'wukong'));
-  const demo = createDemoSnapshot(catalogue);
-  const demoWorkspace: OpenWorkspace = { id: 'demo', name: 'demo', snapshot: () => demo };
   const events = new EventBus();
-  const drafts = new DraftService(memoryDraftRepository(), () => ({ snapshot: demo, version: 1 }), events);
+  const idleLockMs = options.idleLockMs === undefined ? 15 * 60_000 : options.idleLockMs;
+  let session: ConsoleSession | null = null;
+  const workspaces = new WorkspaceService({
+    directory: path.join(options.dataDir, 'workspaces'),
+    safeStorage: options.safeStorage ?? null,
+    idleLockMs,
+    onLocked: ({ workspaceId }) => session?.locked(workspaceId),
+  });
+  session = new ConsoleSession(workspaces, events, () => createDemoSnapshot(catalogue));
+  await session.start();
+  const started = session;
   return {
     info: { name: 'Gatehouse', version: options.version, transport: options.transport, platform: process.platform },
     catalogue,
     events,
-    workspace: () => demoWorkspace,
-    drafts: () => drafts,
+    session: started,
+    idleLockMs,
+    workspace: () => started.workspace(),
+    drafts: () => started.drafts(),
+    close: () => workspaces.lockAll('shutdown'),
   };
 }

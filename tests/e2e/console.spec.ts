@@ -18,7 +18,7 @@ test.beforeAll(async () => {
   host = await startHost();
 });
 test.afterAll(async () => {
-  await host.stop();
+  await host.dispose();
 });
 
 test.use({ locale: 'en-US' });

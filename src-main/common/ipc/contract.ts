@@ -6,6 +6,7 @@ import { draftsChannels } from './channels/drafts';
 import { orgChannels } from './channels/org';
 import { orgViewChannels } from './channels/orgView';
 import { rolesChannels } from './channels/roles';
+import { workspaceChannels } from './channels/workspace';
 
 /**
  * THE contract between the renderer and the main process: every channel `domain.verb` with its zod input
@@ -19,6 +20,7 @@ export const contract = {
   ...draftsChannels,
   ...accessChannels,
   ...orgViewChannels,
+  ...workspaceChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { draftsHandlers } from './draftsHandlers';
 import { orgHandlers } from './orgHandlers';
 import { orgViewHandlers } from './orgViewHandlers';
 import { rolesHandlers } from './rolesHandlers';
+import { workspaceHandlers } from './workspaceHandlers';
 
 /** Every channel of the contract bound to its use case; the type makes a missing handler a compile error. */
 export function createHandlers(services: AppServices): Handlers {
@@ -15,6 +16,7 @@ export function createHandlers(services: AppServices): Handlers {
     ...rolesHandlers(services),
     ...draftsHandlers(services),
     ...accessHandlers(services),
+    ...workspaceHandlers(services),
     ...orgViewHandlers(services),
   };
 }

@@ -1,39 +1,44 @@
 import type { DraftBatch } from '../../common/draft/operations';
 import type { DraftSummary } from '../../common/ipc/channels/drafts';
 
-/** A draft as the service keeps it: every recorded gesture, and how many of them are applied. */
-export interface DraftRecord {
+/** A draft's facts as stored: gestures 1..head are applied, head+1..batchCount can be redone. */
+export interface DraftInfo {
   id: string;
   name: string;
   baseVersion: number;
+  head: number;
+  batchCount: number;
   createdAt: string;
   updatedAt: string;
-  batches: DraftBatch[];
-  /** batches[0 .. pointer) are applied; the rest can be redone. */
-  pointer: number;
 }
 
-/** Where drafts live between restarts (the workspace's encrypted database). */
+/**
+ * Where drafts live between restarts: the workspace's encrypted database. One entry = one gesture = one
+ * undo step. `append` drops the redo tail first, as every editor does.
+ */
 export interface DraftRepository {
-  list(): DraftRecord[];
-  save(record: DraftRecord): void;
+  list(): DraftInfo[];
+  get(draftId: string): DraftInfo;
+  create(name: string): DraftInfo;
+  rename(draftId: string, name: string): DraftInfo;
   remove(draftId: string): void;
+  append(draftId: string, batches: readonly DraftBatch[]): DraftInfo;
+  undo(draftId: string): DraftInfo;
+  redo(draftId: string): DraftInfo;
+  /** Applied batches in order (with `includeRedo`, also the undone ones after them). */
+  batches(draftId: string, options?: { includeRedo?: boolean }): DraftBatch[];
 }
 
-export function summarize(record: DraftRecord): DraftSummary {
+export function summarize(info: DraftInfo): DraftSummary {
   return {
-    id: record.id,
-    name: record.name,
-    baseVersion: record.baseVersion,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-    batchCount: record.batches.length,
-    appliedCount: record.pointer,
-    canUndo: record.pointer > 0,
-    canRedo: record.pointer < record.batches.length,
+    id: info.id,
+    name: info.name,
+    baseVersion: info.baseVersion,
+    createdAt: info.createdAt,
+    updatedAt: info.updatedAt,
+    batchCount: info.batchCount,
+    appliedCount: info.head,
+    canUndo: info.head > 0,
+    canRedo: info.head < info.batchCount,
   };
-}
-
-export function appliedBatches(record: DraftRecord): DraftBatch[] {
-  return record.batches.slice(0, record.pointer);
 }

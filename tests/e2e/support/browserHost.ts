@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -7,17 +9,24 @@ const root = path.resolve(import.meta.dirname, '..', '..', '..');
 export interface RunningHost {
   url: string;
   origin: string;
+  /** The host's GATEHOUSE_HOME: its encrypted workspaces. */
+  dataDir: string;
+  /** Stops the host; the data folder stays until `dispose` (a restart can reuse it). */
   stop(): Promise<void>;
+  dispose(): Promise<void>;
 }
 
 /**
  * Starts the built browser host (`out/main/serve.js`, what `npm run serve` runs) and waits for the line
  * that carries the console's URL. Tests drive the real artifact, not a dev server.
  */
-export async function startHost(): Promise<RunningHost> {
+export async function startHost(options: { dataDir?: string } = {}): Promise<RunningHost> {
+  // Each test run gets its own workspace folder, so it never touches the user's ~/.gatehouse.
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'gatehouse-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'out/main/serve.js'), '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, GATEHOUSE_HOME: dataDir },
   });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
@@ -32,14 +41,20 @@ export async function startHost(): Promise<RunningHost> {
     });
     child.once('exit', (code) => reject(new Error(`host exited with ${code}\n${stderr}`)));
   });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
   return {
     url,
     origin: new URL(url).origin,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    dataDir,
+    stop,
+    dispose: async () => {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -6,26 +6,38 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/host/browserHost';
 import { createDispatcher } from '../../../src-main/ipc/dispatcher';
+import { toAppError } from '../../../src-main/ipc/errorMapping';
 import { createHandlers } from '../../../src-main/ipc/handlers';
-import { createAppServices } from '../../../src-main/services/appServices';
+import { createAppServices, type AppServices } from '../../../src-main/services/appServices';
 import { runtimePaths } from '../../../src-main/services/runtimePaths';
 
 // The real host with the real services (demo workspace) over real HTTP and WebSocket on 127.0.0.1.
 let host: BrowserHost;
+let services: AppServices;
 let rendererDir: string;
+let dataDir: string;
 let token: string;
 
 beforeAll(async () => {
   rendererDir = mkdtempSync(path.join(tmpdir(), 'gatehouse-renderer-'));
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Gatehouse</title>');
-  const services = createAppServices({ resourcesDir: runtimePaths(path.resolve('src-main/host')).resourcesDir, version: 'test', transport: 'browser' });
-  host = await startBrowserHost({ rendererDir, dispatch: createDispatcher(createHandlers(services), () => undefined), events: services.events });
+  dataDir = mkdtempSync(path.join(tmpdir(), 'gatehouse-data-'));
+  services = await createAppServices({
+    resourcesDir: runtimePaths(path.resolve('src-main/host')).resourcesDir,
+    dataDir,
+    version: 'test',
+    transport: 'browser',
+  });
+  const dispatch = createDispatcher(createHandlers(services), () => undefined, toAppError);
+  host = await startBrowserHost({ rendererDir, dispatch, events: services.events });
   token = new URL(host.url).searchParams.get('token')!;
 });
 
 afterAll(async () => {
   await host.close();
+  services.close();
   rmSync(rendererDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 function get(pathAndQuery: string, headers: Record<string, string> = {}) {

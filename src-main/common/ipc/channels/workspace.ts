@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { channel } from '../channel';
+
+const workspaceIdSchema = z.string().min(1).max(64);
+/** Passphrases cross the boundary only to be turned into a key; they are never stored or logged. */
+const passphraseSchema = z.string().min(1).max(1024);
+
+export const workspaceSummarySchema = z.object({
+  id: workspaceIdSchema,
+  name: z.string(),
+  kind: z.enum(['demo', 'connected']),
+  protection: z.enum(['passphrase', 'safeStorage', 'keyFile']),
+  locked: z.boolean(),
+  createdAt: z.string(),
+  damaged: z.object({ at: z.string(), movedTo: z.array(z.string()) }).optional(),
+});
+export type WorkspaceSummaryView = z.infer<typeof workspaceSummarySchema>;
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  details: z.unknown(),
+  hash: z.string(),
+});
+
+export const workspaceChannels = {
+  /** Every workspace on this machine and the one the console shows. */
+  'workspace.list': channel(
+    z.object({}).strict(),
+    z.object({ workspaces: z.array(workspaceSummarySchema), currentId: workspaceIdSchema.nullable(), idleLockMinutes: z.number().nullable() }),
+  ),
+  /** A new, empty workspace protected by a passphrase (or the OS keychain in the desktop app), then opened. */
+  'workspace.create': channel(
+    z
+      .object({ name: z.string().trim().min(1).max(120), protection: z.enum(['passphrase', 'safeStorage']), passphrase: passphraseSchema.optional() })
+      .strict()
+      .refine((v) => v.protection !== 'passphrase' || v.passphrase !== undefined, { message: 'a passphrase is required', path: ['passphrase'] }),
+    workspaceSummarySchema,
+  ),
+  /** Unlocks (if needed) and shows a workspace. A wrong passphrase is WRONG_KEY and changes nothing. */
+  'workspace.open': channel(z.object({ workspaceId: workspaceIdSchema, passphrase: passphraseSchema.optional() }).strict(), workspaceSummarySchema),
+  /** Locks a workspace now: the key is wiped from memory and the database closed. */
+  'workspace.lock': channel(z.object({ workspaceId: workspaceIdSchema }).strict(), workspaceSummarySchema),
+  'workspace.unlock': channel(z.object({ workspaceId: workspaceIdSchema, passphrase: passphraseSchema.optional() }).strict(), workspaceSummarySchema),
+  'workspace.changePassphrase': channel(
+    z.object({ workspaceId: workspaceIdSchema, current: passphraseSchema, next: passphraseSchema }).strict(),
+    z.object({}),
+  ),
+  /** The current workspace's audit log, newest first, in pages. */
+  'audit.list': channel(
+    z.object({ limit: z.number().int().min(1).max(1000).default(200), beforeSeq: z.number().int().positive().optional() }).strict(),
+    z.object({ entries: z.array(auditEntrySchema) }),
+  ),
+  /** Walks the hash chain and names the first broken link, if any. */
+  'audit.verify': channel(
+    z.object({}).strict(),
+    z.object({ ok: z.boolean(), entries: z.number().int(), brokenAt: z.number().int().optional(), message: z.string().optional() }),
+  ),
+};

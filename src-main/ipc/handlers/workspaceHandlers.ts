@@ -1,0 +1,47 @@
+import { AppError } from '../../common/ipc/result';
+import type { AppServices } from '../../services/appServices';
+import type { Handlers } from '../handlerTypes';
+
+type WorkspaceChannels =
+  | 'workspace.list'
+  | 'workspace.create'
+  | 'workspace.open'
+  | 'workspace.lock'
+  | 'workspace.unlock'
+  | 'workspace.changePassphrase'
+  | 'audit.list'
+  | 'audit.verify';
+
+export function workspaceHandlers(services: AppServices): Pick<Handlers, WorkspaceChannels> {
+  const { session } = services;
+  const currentData = () => session.workspaces.data(services.workspace().id);
+  return {
+    'workspace.list': () => ({
+      workspaces: session.workspaces.list(),
+      currentId: session.current,
+      idleLockMinutes: services.idleLockMs === null ? null : services.idleLockMs / 60_000,
+    }),
+    'workspace.create': ({ name, protection, passphrase }) => {
+      if (protection === 'safeStorage' && services.info.transport !== 'electron') {
+        throw new AppError('REFUSED', 'the OS keychain is only available in the desktop app: protect this workspace with a passphrase');
+      }
+      return session.create(name, protection === 'passphrase' ? { kind: 'passphrase', passphrase: passphrase! } : { kind: 'safeStorage' });
+    },
+    'workspace.open': ({ workspaceId, passphrase }) => session.open(workspaceId, { passphrase }),
+    'workspace.lock': ({ workspaceId }) => session.lock(workspaceId),
+    'workspace.unlock': ({ workspaceId, passphrase }) => session.open(workspaceId, { passphrase }),
+    'workspace.changePassphrase': async ({ workspaceId, current, next }) => {
+      await session.workspaces.changePassphrase(workspaceId, { current, next });
+      return {};
+    },
+    'audit.list': ({ limit, beforeSeq }) => ({
+      entries: currentData()
+        .listAudit({ limit, beforeSeq })
+        .map(({ seq, at, actor, action, details, hash }) => ({ seq, at, actor, action, details, hash })),
+    }),
+    'audit.verify': () => {
+      const result = currentData().verifyAudit();
+      return result.ok ? { ok: true, entries: result.entries } : { ok: false, entries: result.entries, brokenAt: result.brokenAt, message: result.message };
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { Snapshot } from '../../common/domain/snapshot';
+import { AppError } from '../../common/ipc/result';
+import { DraftService } from '../drafts/DraftService';
+import { storeDraftRepository } from '../drafts/storeDraftRepository';
+import type { EventBus } from '../eventBus';
+import type { OpenWorkspace } from '../openWorkspace';
+import { DEMO_WORKSPACE_ID, type WorkspaceService, type WorkspaceSummary } from '../workspace';
+import type { UnlockSecret, WorkspaceProtection } from '../workspace';
+
+/**
+ * What the console is showing: one workspace of the WorkspaceService (the encrypted demo by default), its
+ * base snapshot and its drafts. Locking (by hand or after idle time) drops everything decrypted from memory;
+ * every view then gets LOCKED until the workspace is unlocked again.
+ */
+export class ConsoleSession {
+  private currentId: string | null = null;
+  private snapshotCache: { workspaceId: string; version: number; snapshot: Snapshot } | null = null;
+  private draftServices = new Map<string, DraftService>();
+
+  constructor(
+    readonly workspaces: WorkspaceService,
+    private readonly events: EventBus,
+    private readonly makeDemoSnapshot: () => Snapshot,
+  ) {}
+
+  /** Opens (creating on first run) the built-in demo workspace and shows it. */
+  async start(): Promise<void> {
+    await this.workspaces.ensureDemo(this.makeDemoSnapshot);
+    this.currentId = DEMO_WORKSPACE_ID;
+  }
+
+  get current(): string | null {
+    return this.currentId;
+  }
+
+  async open(workspaceId: string, secret: UnlockSecret): Promise<WorkspaceSummary> {
+    const summary = await this.workspaces.open(workspaceId, secret);
+    this.currentId = workspaceId;
+    this.events.emit('workspace.changed', { reason: 'workspace opened' });
+    return summary;
+  }
+
+  async create(name: string, protection: WorkspaceProtection): Promise<WorkspaceSummary> {
+    const summary = await this.workspaces.create({ name, protection });
+    this.currentId = summary.id;
+    this.events.emit('workspace.changed', { reason: 'workspace created' });
+    return summary;
+  }
+
+  lock(workspaceId: string): WorkspaceSummary {
+    const summary = this.workspaces.lock(workspaceId);
+    this.locked(workspaceId);
+    return summary;
+  }
+
+  /** Called for every lock, including the idle lock the store does on its own. */
+  locked(workspaceId: string) {
+    this.draftServices.delete(workspaceId);
+    if (this.snapshotCache?.workspaceId === workspaceId) this.snapshotCache = null;
+    this.events.emit('workspace.changed', { reason: 'workspace locked' });
+  }
+
+  /** The shown workspace with its newest snapshot. LOCKED while locked; NOT_FOUND before its first pull. */
+  workspace(): OpenWorkspace {
+    const id = this.requireCurrent();
+    const summary = this.workspaces.summary(id);
+    if (summary.locked) throw new AppError('LOCKED', `workspace “${summary.name}” is locked`);
+    return { id, name: summary.name, snapshot: () => this.snapshot(id) };
+  }
+
+  drafts(): DraftService {
+    const workspace = this.workspace();
+    let service = this.draftServices.get(workspace.id);
+    if (!service) {
+      service = new DraftService(storeDraftRepository(this.workspaces.data(workspace.id)), () => this.snapshot(workspace.id), this.events);
+      this.draftServices.set(workspace.id, service);
+    }
+    return service;
+  }
+
+  private snapshot(workspaceId: string): Snapshot {
+    const data = this.workspaces.data(workspaceId);
+    const newest = data.listSnapshots()[0]; // newest first
+    if (!newest) throw new AppError('NOT_FOUND', 'this workspace has no snapshot yet: connect to the CRM and pull');
+    if (this.snapshotCache?.workspaceId !== workspaceId || this.snapshotCache.version !== newest.version) {
+      this.snapshotCache = { workspaceId, version: newest.version, snapshot: data.loadSnapshot(newest.version).snapshot };
+    }
+    return this.snapshotCache.snapshot;
+  }
+
+  private requireCurrent(): string {
+    if (this.currentId === null) throw new AppError('NOT_FOUND', 'no workspace is open');
+    return this.currentId;
+  }
+}
