@@ -65,11 +65,11 @@ function dispatch(core: EmulatorCore, method: string, path: string, token: strin
       if (!route.anyMethod && method !== 'POST') throw new WukongError(Code.noPermission);
       data = route.handle({ ...ctx, session: null });
     } else {
-      // Token first (the gateway), then the method (the service answers 401, not 405), then realm_url.
+      // The gateway first (token → 302, realm_url → HTTP 401), then the service (wrong method → code 401, not 405).
       const live = core.sessions.require(token);
       session = live;
-      if (!route.anyMethod && method !== 'POST') throw new WukongError(Code.noPermission);
       if (!route.whitelisted) assertGatewayAllows(core.db, live, path);
+      if (!route.anyMethod && method !== 'POST') throw new WukongError(Code.noPermission);
       data = route.handle({ ...ctx, session: live });
     }
     return { envelope: success(data), httpStatus: 200, userId: session?.userId ?? null };
