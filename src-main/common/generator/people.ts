@@ -101,8 +101,9 @@ export function generatePeople(rng: SeededRandom, plan: DepartmentPlan, count: n
       id: userIdAt(u),
       login: loginFor(person.pinyin, u),
       name: person.name,
-      departmentId: departmentIdAt(deptOf[u] as number),
-      managerId: manager < 0 ? null : userIdAt(manager),
+      departmentId: (plan.departments[deptOf[u] as number] as { id: string }).id,
+      // Managers come first, so their user (and id string) already exists: share it rather than build another.
+      managerId: manager < 0 ? null : (users[manager] as User).id,
       status,
       title: head ? headTitle(kind) : rng.pick(memberTitles(kind.fn)),
       // A few active people have lost every role (relatedDeptUser replaces roles, reference §4.2).
