@@ -56,4 +56,14 @@ describe('a caller without menu 175 may assign only its configured roles', () =>
     expect((await hr.json('/adminUser/setUser', { userId: 106, realname: '周八', deptId: 4, roleId: '180170,180168' })).code).toBe(0);
     expect(emulator.state.user(106)?.roleIds).toEqual([180168]);
   });
+
+  it('judges by the roles frozen in the token: a role granted after login counts from the next login', async () => {
+    const hr = await loginAs(emulator, '13800000104');
+    await admin.json('/adminRole/relatedUser', { userIds: [104], roleIds: [180163] }); // grants menu 175
+    await hr.json('/adminRole/relatedUser', { userIds: [101], roleIds: [180165] });
+    expect(emulator.state.user(101)?.roleIds).not.toContain(180165);
+    const again = await loginAs(emulator, '13800000104');
+    await again.json('/adminRole/relatedUser', { userIds: [101], roleIds: [180165] });
+    expect(emulator.state.user(101)?.roleIds).toContain(180165);
+  });
 });
