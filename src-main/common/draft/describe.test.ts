@@ -1,6 +1,9 @@
 // eslint-disable-next-line gatehouse/layers -- test-only import, never bundled into the pure core
 import { describe, expect, it } from 'vitest';
+import { apply } from './apply';
 import { describeOperation, describeOperations } from './describe';
+import { describeChange } from './describeChange';
+import { diffSnapshots } from './diff';
 import type { DraftOperation } from './operations';
 import { DRAFT_OPERATION_TYPES } from './operations';
 import { sampleSnapshot } from './testing/builders';
@@ -71,5 +74,39 @@ describe('describeOperation speaks plainly in both languages', () => {
         'en',
       ),
     ).toEqual(['Create role "Auditors" in "crm" with 0 permissions', 'Delete role "Auditors"']);
+  });
+});
+
+describe('describeChange puts each changed cell in words', () => {
+  it('has a distinct sentence for every kind of change a draft makes, in both languages', () => {
+    const before = sampleSnapshot();
+    const after = apply(before, [
+      { type: 'createRole', roleId: 'n', name: 'Auditor', groupId: 'crm', dataScope: 1, permissionIds: [] },
+      { type: 'grantPermissions', roleIds: ['r-sales'], permissionIds: ['13'] },
+      { type: 'setDataScope', roleId: 'r-sales', dataScope: 4 },
+      { type: 'renameRole', roleId: 'r-mgr', name: 'Lead' },
+      { type: 'assignRoles', userIds: ['dan'], roleIds: ['r-mgr'] },
+      { type: 'moveUsers', userIds: ['bob'], departmentId: 'ops' },
+      { type: 'setManager', userId: 'dan', managerId: 'ann' },
+      { type: 'setUserStatus', userIds: ['cai'], status: 'disabled' },
+      { type: 'createDepartment', departmentId: 'x', parentId: 'hq', name: 'X' },
+      { type: 'renameDepartment', departmentId: 'ops', name: 'Ops' },
+      { type: 'moveDepartment', departmentId: 'east', parentId: 'ops' },
+      { type: 'setDepartmentHead', departmentId: 'ops', headUserId: 'dan' },
+      { type: 'setFieldRules', cells: [{ roleId: 'r-sales', module: 'customer', field: 'mobile', access: 'edit' }] },
+      { type: 'deleteRole', roleId: 'r-admin' },
+    ]);
+    const changes = diffSnapshots(before, after);
+    const en = changes.map((c) => describeChange(c, before, after, 'en'));
+    const zh = changes.map((c) => describeChange(c, before, after, 'zh-CN'));
+    expect(new Set(en).size).toBe(changes.length);
+    expect(new Set(zh).size).toBe(changes.length);
+    expect(en).toContain('Data scope of "Sales": self → own department and sub-departments');
+    expect(en).toContain('bob moves from "east" to "Ops"');
+    expect(en).toContain('"Sales" gains "crm:customer:delete"');
+    expect(en).toContain('boss loses role "Admin"');
+    expect(en).toContain('"Sales", field "Mobile": read only, masked in lists → editable, masked in lists');
+    expect(zh).toContain('「Sales」 的数据权限：本人 → 本部门及下属部门');
+    expect(zh).toContain('boss 失去角色 「Admin」');
   });
 });

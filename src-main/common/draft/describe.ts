@@ -16,12 +16,12 @@ export const DATA_SCOPE_NAMES: Readonly<Record<DataScope, LocalizedText>> = {
   4: { 'zh-CN': '本部门及下属部门', en: 'own department and sub-departments' },
   5: { 'zh-CN': '全部', en: 'everyone' },
 };
-const ACCESS_NAMES: Readonly<Record<FieldAccess, LocalizedText>> = {
+export const ACCESS_NAMES: Readonly<Record<FieldAccess, LocalizedText>> = {
   hidden: { 'zh-CN': '不可查看', en: 'hidden' },
   read: { 'zh-CN': '只读', en: 'read only' },
   edit: { 'zh-CN': '可编辑', en: 'editable' },
 };
-const MASK_NAMES: Readonly<Record<FieldMask, LocalizedText>> = {
+export const MASK_NAMES: Readonly<Record<FieldMask, LocalizedText>> = {
   none: { 'zh-CN': '不脱敏', en: 'not masked' },
   list: { 'zh-CN': '列表脱敏', en: 'masked in lists' },
   listDetail: { 'zh-CN': '列表和详情脱敏', en: 'masked in lists and details' },

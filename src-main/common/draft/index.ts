@@ -37,7 +37,8 @@ export { diffSnapshots } from './diff';
 export { normaliseOps } from './normalise';
 export { operationCells } from './restrict';
 export { opsSettingCell } from './cellOps';
-export { DATA_SCOPE_NAMES, describeOperation, describeOperations, type Locale } from './describe';
+export { ACCESS_NAMES, DATA_SCOPE_NAMES, MASK_NAMES, describeOperation, describeOperations, type Locale } from './describe';
+export { describeChange } from './describeChange';
 
 // Three-way rebase onto a newer server state.
 export { rebase, resolveConflicts, type ConflictChoice, type ConflictReason, type RebaseConflict, type RebaseResult } from './rebase';
