@@ -203,18 +203,21 @@ export class WorkspaceService {
     const paths = workspacePaths(this.directory, args.id);
     if (existsSync(paths.header) || existsSync(paths.database)) throw new StoreError('ALREADY_EXISTS', `workspace ${args.id} already exists`);
     const key = generateDataKey();
+    let db: Db | null = null;
     try {
       const keyState = await sealKey(key, args.protection, this.#keyContext(header0));
-      const db = createStore(paths.database, key);
-      inTransaction(db, () => {
-        initWorkspaceMeta(db, { id: args.id, name: args.name, kind: args.kind, createdAt });
-        appendAudit(db, { at: createdAt, actor: this.#options.actor, action: 'workspace.created', details: { kind: args.kind, protection: keyState.sealedKey.provider } });
+      db = createStore(paths.database, key);
+      const created = db;
+      inTransaction(created, () => {
+        initWorkspaceMeta(created, { id: args.id, name: args.name, kind: args.kind, createdAt });
+        appendAudit(created, { at: createdAt, actor: this.#options.actor, action: 'workspace.created', details: { kind: args.kind, protection: keyState.sealedKey.provider } });
       });
       // The header comes last: a crash before it leaves an unlisted file, never a listed workspace without one.
       writeHeader(this.directory, { ...header0, key: keyState });
-      this.#startSession(args.id, db, key);
+      this.#startSession(args.id, created, key);
       return this.summary(args.id);
     } catch (error) {
+      if (db?.open) db.close();
       wipeKey(key);
       throw error;
     }
