@@ -15,8 +15,6 @@ export interface PeoplePlan {
   users: User[];
   /** Head user index per department, -1 when the department has no head. */
   headOf: Int32Array;
-  /** Longest reporting line (number of managers above the deepest person). */
-  deepestChain: number;
 }
 
 const CEO = 1;
@@ -67,7 +65,8 @@ export function generatePeople(rng: SeededRandom, plan: DepartmentPlan, count: n
     (members[d] as number[]).push(u);
   }
 
-  // One long reporting line in the biggest team (people reporting to the previous one): engines must not recurse.
+  // One long reporting line in the biggest team, each reporting to the previous one, so engines meet chains deeper
+  // than WukongCRM's own recursion limit of 20 (reference §7.2) and must not recurse per level.
   if (count >= 1000) {
     let biggest = 0;
     for (let d = 1; d < departmentCount; d += 1) if ((members[d] as number[]).length > (members[biggest] as number[]).length) biggest = d;
@@ -87,16 +86,12 @@ export function generatePeople(rng: SeededRandom, plan: DepartmentPlan, count: n
     title: '系统管理员',
     roleIds: [WUKONG_SUPER_ROLE_ID],
   };
-  const chainDepth = new Int32Array(count);
-  let deepestChain = 0;
   for (let u = 1; u < count; u += 1) {
     const kind = plan.kinds[deptOf[u] as number] as DepartmentKind;
     const head = isHead[u] === 1;
     const person = names.next(rng);
     const status = drawStatus(rng, head || u === CEO);
     const manager = managerOf[u] as number;
-    chainDepth[u] = manager < 0 ? 0 : (chainDepth[manager] as number) + 1;
-    if ((chainDepth[u] as number) > deepestChain) deepestChain = chainDepth[u] as number;
     users[u] = {
       id: userIdAt(u),
       login: loginFor(person.pinyin, u),
@@ -110,7 +105,7 @@ export function generatePeople(rng: SeededRandom, plan: DepartmentPlan, count: n
       roleIds: !head && status === 'active' && rng.chance(0.004) ? [] : roles.rolesFor(rng, kind.fn, head),
     };
   }
-  return { users, headOf, deepestChain };
+  return { users, headOf };
 }
 
 function chooseManager(rng: SeededRandom, d: number, plan: DepartmentPlan, headOf: Int32Array, team: readonly number[], headCount: number): number {
