@@ -1,0 +1,158 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { FieldDefinition } from '../../../src-main/common/domain/fieldRule';
+import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
+import { useFeatureT } from '../../i18n/featureMessages';
+import { useLocalized } from '../../i18n/useT';
+import { ImpactPanel } from '../role-matrix/ImpactPanel';
+import { roleMatrixMessages } from '../role-matrix/messages';
+import { ProblemBanner } from '../role-matrix/ProblemBanner';
+import { rectCols, rectContains, rectRows, type Rect } from '../role-matrix/selection';
+import { useApplyGesture } from '../role-matrix/useApplyGesture';
+import { useMatrixProjection } from '../role-matrix/useDraftProjection';
+import { useGridGestures } from '../role-matrix/useGridGestures';
+import { cellDomId, VirtualGrid, type GridGeometry } from '../role-matrix/VirtualGrid';
+import { FieldCell } from './FieldCell';
+import { brushForKey, fieldColumns, fieldModules, fieldRows, fieldValue, isFieldPending, planFieldPaint, type FieldBrush, type FieldColumn } from './fieldModel';
+import { FieldToolbar } from './FieldToolbar';
+import { fieldMatrixMessages } from './messages';
+import './fieldMatrix.css';
+
+const GEOMETRY: GridGeometry = { rowHeight: 28, colWidth: 104, rowHeaderWidth: 240, bandHeight: 0, headerHeight: 64 };
+const GRID_ID = 'field-matrix';
+
+/** The "Field rules" tab: per module, fields × roles with access and mask, painted like the permission matrix. */
+export function FieldMatrixView() {
+  const t = useFeatureT(fieldMatrixMessages);
+  const matrix = useMatrixProjection();
+  return (
+    <div className="matrix-layout">
+      {matrix.data ? <FieldGrid data={matrix.data} /> : <p role="status" className="loading">{matrix.error ?? t('loading')}</p>}
+      <ImpactPanel />
+    </div>
+  );
+}
+
+function FieldGrid({ data }: { data: RoleMatrix }) {
+  const t = useFeatureT(fieldMatrixMessages);
+  const tm = useFeatureT(roleMatrixMessages);
+  const localized = useLocalized();
+  const modules = useMemo(() => fieldModules(data.fields), [data.fields]);
+  const [module, setModule] = useState(() => (modules.includes('customer') ? 'customer' : (modules[0] ?? '')));
+  const [fieldQuery, setFieldQuery] = useState('');
+  const [roleQuery, setRoleQuery] = useState('');
+  const [brush, setBrush] = useState<FieldBrush>({ kind: 'access', value: 'read' });
+  const rows = useMemo(() => fieldRows(data.fields, module, fieldQuery), [data.fields, module, fieldQuery]);
+  const columns = useMemo(() => fieldColumns(data, roleQuery), [data, roleQuery]);
+  const apply = useApplyGesture(t('draft.defaultName'));
+
+  const paint = useCallback(
+    (fields: readonly FieldDefinition[], cols: readonly FieldColumn[], with_: FieldBrush) => {
+      const plan = planFieldPaint(fields, cols, with_);
+      void apply(plan.ops, t('batch.paint', { count: plan.changed }));
+    },
+    [apply, t],
+  );
+  const paintRect = useCallback(
+    (rect: Rect, with_: FieldBrush) => paint(rectRows(rect).map((i) => rows[i]!), rectCols(rect).map((i) => columns[i]!), with_),
+    [paint, rows, columns],
+  );
+  const onKey = useCallback(
+    (key: string, target: Rect) => {
+      const keyBrush = key === ' ' ? brush : brushForKey(key);
+      if (!keyBrush) return false;
+      paintRect(target, keyBrush);
+      return true;
+    },
+    [brush, paintRect],
+  );
+  const gestures = useGridGestures({ rowCount: rows.length, colCount: columns.length, onPaint: (rect) => paintRect(rect, brush), onKey });
+  const moduleLabel = (m: string) => {
+    const permission = data.permissions.find((p) => p.key === `crm:${m}`);
+    return permission ? localized(permission.label) : m;
+  };
+
+  const { selection, cursor, dragRect } = gestures;
+  return (
+    <div className="matrix-main">
+      <FieldToolbar
+        t={t}
+        modules={modules.map((m) => ({ id: m, label: moduleLabel(m) }))}
+        module={module}
+        onModule={setModule}
+        fieldQuery={fieldQuery}
+        onFieldQuery={setFieldQuery}
+        roleQuery={roleQuery}
+        onRoleQuery={setRoleQuery}
+        brush={brush}
+        onBrush={setBrush}
+      />
+      <ProblemBanner t={tm} />
+      <VirtualGrid
+        id={GRID_ID}
+        label={t('grid.label')}
+        rowCount={rows.length}
+        colCount={columns.length}
+        geometry={GEOMETRY}
+        bands={[]}
+        corner={t('grid.corner')}
+        gestures={gestures}
+        empty={t('grid.empty')}
+        renderColumnHeader={(c) => {
+          const column = columns[c]!;
+          return (
+            <div className="rolehead" data-role-id={column.role.id}>
+              <span className="rolehead-name" title={column.role.name}>{column.role.name}</span>
+              <span className="rolehead-actions">
+                <span className="rolehead-members">{t('header.members', { count: column.memberCount })}</span>
+                <button type="button" className="icon-button" aria-label={t('column.fill', { role: column.role.name })} title={t('column.fill', { role: column.role.name })} onClick={() => paint(rows, [column], brush)}>
+                  ⇊
+                </button>
+              </span>
+            </div>
+          );
+        }}
+        renderRowHeader={(r) => {
+          const field = rows[r]!;
+          const name = localized(field.label);
+          return (
+            <span className="field-rowhead">
+              <span className="rowhead-label">{name}</span>
+              <span className="rowhead-key">{field.name}</span>
+              <button type="button" className="icon-button" aria-label={t('row.fill', { name })} title={t('row.fill', { name })} onClick={() => paint([field], columns, brush)}>
+                ⇉
+              </button>
+            </span>
+          );
+        }}
+        renderCell={(r, c, left) => {
+          const field = rows[r]!;
+          const column = columns[c]!;
+          const value = fieldValue(column, field);
+          const pending = isFieldPending(column, field);
+          const words = [t(`access.${value.access}`), field.maskable ? t(`mask.${value.mask}`) : t('cell.notMaskable')];
+          const label = t('cell.label', { role: column.role.name, field: localized(field.label), access: words[0]!, mask: words[1]! }) + (pending ? ` · ${t('cell.pending')}` : '');
+          return (
+            <FieldCell
+              key={c}
+              domId={cellDomId(GRID_ID, r, c)}
+              row={r}
+              col={c}
+              left={left}
+              width={GEOMETRY.colWidth}
+              access={value.access}
+              mask={value.mask}
+              accessCode={t(`access.short.${value.access}`)}
+              maskCode={t(`mask.short.${value.mask}`)}
+              pending={pending}
+              selected={rectContains(selection, r, c)}
+              cursor={cursor?.row === r && cursor.col === c}
+              painting={rectContains(dragRect, r, c)}
+              label={label}
+            />
+          );
+        }}
+      />
+      <p className="matrix-hint">{t('grid.hint')}</p>
+    </div>
+  );
+}

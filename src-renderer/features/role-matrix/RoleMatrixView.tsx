@@ -1,0 +1,23 @@
+import { useFeatureT } from '../../i18n/featureMessages';
+import { ImpactPanel } from './ImpactPanel';
+import { roleMatrixMessages } from './messages';
+import { PermissionMatrix } from './PermissionMatrix';
+import { useMatrixProjection } from './useDraftProjection';
+
+/** The "Permissions matrix" tab: the editor beside the draft's impact. */
+export function RoleMatrixView() {
+  const t = useFeatureT(roleMatrixMessages);
+  const matrix = useMatrixProjection();
+  return (
+    <div className="matrix-layout">
+      {matrix.data ? (
+        <PermissionMatrix data={matrix.data} />
+      ) : (
+        <p role={matrix.error ? 'alert' : 'status'} className={matrix.error ? 'load-error' : 'loading'}>
+          {matrix.error ?? t('loading')}
+        </p>
+      )}
+      <ImpactPanel />
+    </div>
+  );
+}

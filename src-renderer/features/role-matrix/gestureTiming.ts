@@ -1,0 +1,35 @@
+/**
+ * Performance marks from the end of a gesture (pointer-up or key) to the impact panel showing the result.
+ * The e2e test reads the measure `GESTURE_TO_IMPACT` and prints it; nothing asserts on it.
+ *
+ * The first edit creates a draft, which bumps the draft revision once before the gesture itself lands, so the
+ * measure waits for an impact computed at or after the revision the apply produced, not just any new one.
+ */
+export const GESTURE_END = 'role-matrix:gesture-end';
+export const IMPACT_SHOWN = 'role-matrix:impact-shown';
+export const GESTURE_TO_IMPACT = 'role-matrix:gesture-to-impact';
+
+let awaiting: { revision: number } | null = null;
+
+export function markGestureEnd(): void {
+  performance.clearMarks(GESTURE_END);
+  performance.mark(GESTURE_END);
+  awaiting = { revision: Number.POSITIVE_INFINITY };
+}
+
+/** The gesture was applied and the draft store now stands at `revision`. */
+export function gestureApplied(revision: number): void {
+  if (awaiting) awaiting.revision = revision;
+}
+
+export function gestureRefused(): void {
+  awaiting = null;
+}
+
+/** Called once the impact panel has rendered the impact for `revision`. */
+export function impactShown(revision: number): void {
+  if (!awaiting || revision < awaiting.revision) return;
+  awaiting = null;
+  performance.mark(IMPACT_SHOWN);
+  performance.measure(GESTURE_TO_IMPACT, GESTURE_END, IMPACT_SHOWN);
+}

@@ -1,0 +1,31 @@
+import { useCallback } from 'react';
+import type { DraftOperation } from '../../../src-main/common/draft/operations';
+import { useDraftStore } from '../../stores/draftStore';
+import { gestureApplied, gestureRefused, markGestureEnd } from './gestureTiming';
+
+let batchCounter = 0;
+
+/** A batch id unique in this session: the draft keys its undo history by it. */
+function nextBatchId(): string {
+  batchCounter += 1;
+  return `matrix-${Date.now().toString(36)}-${batchCounter}`;
+}
+
+/**
+ * Sends one gesture as one batch (= one undo step) into the active draft, creating the draft on the first
+ * edit. Resolves false when the server's rules refuse it; the draft store then holds the problem to show.
+ */
+export function useApplyGesture(defaultDraftName: string) {
+  const applyBatch = useDraftStore((s) => s.applyBatch);
+  return useCallback(
+    async (ops: DraftOperation[], label: string): Promise<boolean> => {
+      if (ops.length === 0) return false;
+      markGestureEnd();
+      const ok = await applyBatch({ id: nextBatchId(), label, ops }, defaultDraftName);
+      if (ok) gestureApplied(useDraftStore.getState().revision);
+      else gestureRefused();
+      return ok;
+    },
+    [applyBatch, defaultDraftName],
+  );
+}
