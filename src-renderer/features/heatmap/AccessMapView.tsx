@@ -1,0 +1,212 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
+import { useFeatureT } from '../../i18n/featureMessages';
+import { useLocalized, useT } from '../../i18n/useT';
+import { useDraftStore } from '../../stores/draftStore';
+import { useProjectedOrg } from '../org-tree/orgViewStore';
+import { PersonPanel } from '../person/PersonPanel';
+import { usePersonPanelStore } from '../person/personPanelStore';
+import { aggregateByDepartment } from './aggregates';
+import { AggregateGrid } from './AggregateGrid';
+import { useCatalogueStore } from './catalogueStore';
+import { columnsForAction, columnsForModule, CRM_ACTIONS, crmModules, type CrmAction } from './crmCatalogue';
+import { ExplanationStrip } from './ExplanationStrip';
+import { HeatmapGrid, type CellRef } from './HeatmapGrid';
+import { mapLines, teamOf, type GroupBy } from './heatmapRows';
+import { Legend } from './Legend';
+import { heatmapMessages } from './messages';
+import { markSwitchStart, useAccessMapMarks } from './perfMarks';
+import { ScopeCharts } from './ScopeCharts';
+import { useHeatmapData } from './useHeatmapData';
+import { WhoCanSee } from './WhoCanSee';
+import './heatmap.css';
+import './scopePalette.css';
+
+type Layer = 'scopes' | 'delta' | 'aggregate';
+
+/** The access map: who reaches what (and, with a draft, what the draft changes), and who can see whom. */
+export function AccessMapView() {
+  const t = useT();
+  const ht = useFeatureT(heatmapMessages);
+  const { view, error, retry } = useProjectedOrg();
+  const catalogue = useCatalogueStore((s) => s.resource);
+  const loadCatalogue = useCatalogueStore((s) => s.load);
+  useEffect(() => void (catalogue.status === 'idle' && loadCatalogue()), [catalogue.status, loadCatalogue]);
+  return (
+    <section className="view access-map-view" aria-labelledby="access-map-title">
+      <h1 id="access-map-title">{ht('title')}</h1>
+      <p className="muted small">{ht('intro')}</p>
+      {error && !view ? (
+        <div role="alert" className="load-error">
+          <p>{t('app.error', { message: error })}</p>
+          <button type="button" onClick={retry}>{t('app.retry')}</button>
+        </div>
+      ) : view && catalogue.data ? (
+        <AccessMapBody view={view} permissions={catalogue.data.permissions} />
+      ) : (
+        <p className="loading" role="status">{t('app.loading')}</p>
+      )}
+    </section>
+  );
+}
+
+function AccessMapBody({ view, permissions }: { view: OrgView; permissions: Parameters<typeof crmModules>[0] }) {
+  const ht = useFeatureT(heatmapMessages);
+  const localized = useLocalized();
+  const draftId = useDraftStore((s) => s.activeDraftId);
+  const openPerson = usePersonPanelStore((s) => s.open);
+  const modules = useMemo(() => crmModules(permissions), [permissions]);
+  const scopedIds = useMemo(() => new Set(permissions.filter((p) => p.scoped).map((p) => p.id)), [permissions]);
+  const actionLabels = useMemo(
+    () => Object.fromEntries(CRM_ACTIONS.map((a) => [a, { en: heatmapMessages.en[`action.${a}`], 'zh-CN': heatmapMessages['zh-CN'][`action.${a}`] }])) as Record<CrmAction, { en: string; 'zh-CN': string }>,
+    [],
+  );
+  const [layer, setLayer] = useState<Layer>('scopes');
+  const [columnMode, setColumnMode] = useState<'modules' | 'actions'>('modules');
+  const [action, setAction] = useState<CrmAction>('index');
+  const [moduleKey, setModuleKey] = useState('customer');
+  const [groupBy, setGroupBy] = useState<GroupBy>('department');
+  const [manager, setManager] = useState('');
+  const [showLetters, setShowLetters] = useState(false);
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [hovered, setHovered] = useState<CellRef | null>(null);
+
+  const columns = useMemo(() => {
+    if (columnMode === 'modules') return columnsForAction(modules, action);
+    const module = modules.find((m) => m.key === moduleKey) ?? modules[0];
+    return module ? columnsForModule(module, actionLabels) : [];
+  }, [columnMode, modules, action, moduleKey, actionLabels]);
+  const permissionIds = useMemo(() => columns.map((c) => c.permissionId), [columns]);
+  const managers = useMemo(() => {
+    const withReports = new Set(view.users.map((u) => u.managerId).filter((m): m is string => !!m));
+    return view.users.filter((u) => withReports.has(u.id));
+  }, [view.users]);
+  const teamIds = useMemo(() => (manager && view.users.some((u) => u.id === manager) ? teamOf(view.users, manager) : undefined), [manager, view.users]);
+  const delta = layer === 'delta';
+  const { data, stale, error } = useHeatmapData(permissionIds, teamIds, delta);
+  const shown = data ?? stale;
+  useAccessMapMarks(data ? data.key : null);
+
+  const usersById = useMemo(() => new Map(view.users.map((u) => [u.id, u])), [view.users]);
+  const lines = useMemo(
+    () => (shown ? mapLines(view.users, view.departments, shown.rowOf, groupBy, collapsed, ht('noManagerGroup')) : []),
+    [shown, view.users, view.departments, groupBy, collapsed, ht],
+  );
+  const aggregates = useMemo(
+    () => (shown ? aggregateByDepartment(view.departments, view.users, shown.rowOf, shown.scopes, shown.permissionIds.length) : []),
+    [shown, view.departments, view.users],
+  );
+  const changedCells = useMemo(() => {
+    if (!shown?.baseScopes) return 0;
+    let n = 0;
+    for (let i = 0; i < shown.scopes.length; i++) if (shown.scopes[i] !== shown.baseScopes[i] || shown.reach?.has(i)) n++;
+    return n;
+  }, [shown]);
+
+  const toggleGroup = (id: string) =>
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const hoveredColumn = hovered ? columns.find((c) => c.permissionId === hovered.permissionId) : undefined;
+  const chartColumn = columns.findIndex((c) => c.module === 'customer');
+
+  return (
+    <div className="hm-layout">
+      <div className="hm-controls toolbar">
+        <fieldset className="segmented">
+          <legend>{ht('layer')}</legend>
+          {(['scopes', 'delta', 'aggregate'] as const).map((l) => (
+            <label key={l}>
+              <input type="radio" name="hm-layer" checked={layer === l} onChange={() => setLayer(l)} />
+              {ht(l === 'scopes' ? 'layerScopes' : l === 'delta' ? 'layerDelta' : 'layerAggregate')}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {ht('columns')}{' '}
+          <select value={columnMode} onChange={(e) => setColumnMode(e.target.value as 'modules' | 'actions')}>
+            <option value="modules">{ht('columnsModules')}</option>
+            <option value="actions">{ht('columnsActions')}</option>
+          </select>
+        </label>
+        {columnMode === 'modules' ? (
+          <label>
+            {ht('action')}{' '}
+            <select
+              value={action}
+              onChange={(e) => {
+                markSwitchStart();
+                setAction(e.target.value as CrmAction);
+              }}
+            >
+              {CRM_ACTIONS.map((a) => <option key={a} value={a}>{ht(`action.${a}`)}</option>)}
+            </select>
+          </label>
+        ) : (
+          <label>
+            {ht('module')}{' '}
+            <select value={moduleKey} onChange={(e) => setModuleKey(e.target.value)}>
+              {modules.map((m) => <option key={m.key} value={m.key}>{localized(m.label)}</option>)}
+            </select>
+          </label>
+        )}
+        {layer !== 'aggregate' && (
+          <label>
+            {ht('groupBy')}{' '}
+            <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupBy)}>
+              <option value="department">{ht('groupDepartment')}</option>
+              <option value="manager">{ht('groupManager')}</option>
+            </select>
+          </label>
+        )}
+        <label title={ht('teamHint')}>
+          {ht('team')}{' '}
+          <select value={manager} onChange={(e) => setManager(e.target.value)}>
+            <option value="">{ht('teamAll')}</option>
+            {managers.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={showLetters} onChange={(e) => setShowLetters(e.target.checked)} /> {ht('showLetters')}
+        </label>
+      </div>
+      <div className="hm-status">
+        <Legend delta={delta} />
+        <span className="muted small" role="status">
+          {shown ? ht('rows', { count: shown.userIds.length }) : ht('loading')}
+          {shown?.baseScopes ? ` · ${ht('changes', { count: changedCells })}` : ''}
+          {shown ? ` · ${ht('tookMs', { ms: shown.tookMs.toFixed(1) })}` : ''}
+        </span>
+      </div>
+      {delta && !draftId && <p className="muted">{ht('noDraft')}</p>}
+      {error && <p role="alert">{error}</p>}
+      {layer !== 'aggregate' && <ExplanationStrip cell={hovered} personName={hovered ? (usersById.get(hovered.userId)?.name ?? '') : ''} columnLabel={hoveredColumn ? localized(hoveredColumn.label) : ''} />}
+      <div className="hm-main">
+        {shown && layer !== 'aggregate' && (
+          <HeatmapGrid
+            lines={lines}
+            columns={columns}
+            data={shown}
+            delta={delta}
+            showLetters={showLetters}
+            usersById={usersById}
+            onHover={setHovered}
+            onOpen={(cell) => openPerson(cell.userId, cell.permissionId)}
+            onToggleGroup={toggleGroup}
+          />
+        )}
+        {shown && layer === 'aggregate' && <AggregateGrid aggregates={aggregates} columns={columns} />}
+        <PersonPanel view={view} />
+      </div>
+      <div className="hm-lower">
+        {shown && (
+          <ScopeCharts aggregates={aggregates} column={columns[Math.max(0, chartColumn)]} columnIndex={Math.max(0, chartColumn)} view={view} scopedPermissionIds={scopedIds} />
+        )}
+        <WhoCanSee view={view} modules={modules} />
+      </div>
+    </div>
+  );
+}

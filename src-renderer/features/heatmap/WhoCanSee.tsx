@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
+import { api, ApiError } from '../../api/client';
+import { ScopeBadge } from '../../components/ScopeBadge';
+import { useFeatureT } from '../../i18n/featureMessages';
+import { useLocalized } from '../../i18n/useT';
+import { useDraftStore } from '../../stores/draftStore';
+import { usePersonPanelStore } from '../person/personPanelStore';
+import type { CrmModule } from './crmCatalogue';
+import { heatmapMessages } from './messages';
+
+type Viewer = { userId: string; scope: number };
+
+/**
+ * Record-centric view: pick an owner and a module, see everyone who can open that owner's records (the
+ * module's "view list" permission) and the scope that lets each of them in.
+ */
+export function WhoCanSee({ view, modules }: { view: OrgView; modules: readonly CrmModule[] }) {
+  const ht = useFeatureT(heatmapMessages);
+  const localized = useLocalized();
+  const draftId = useDraftStore((s) => s.activeDraftId);
+  const revision = useDraftStore((s) => s.revision);
+  const openPerson = usePersonPanelStore((s) => s.open);
+  const listable = modules.filter((m) => m.permissionIds.index);
+  const [ownerId, setOwnerId] = useState(view.users[0]?.id ?? '');
+  const [moduleKey, setModuleKey] = useState(listable.find((m) => m.key === 'customer')?.key ?? listable[0]?.key ?? '');
+  const [viewers, setViewers] = useState<Viewer[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const module = listable.find((m) => m.key === moduleKey);
+  const permissionId = module?.permissionIds.index;
+
+  useEffect(() => {
+    if (!ownerId || !permissionId) return;
+    let live = true;
+    api()
+      .call('access.whoCanSee', { draftId, ownerId, permissionId })
+      .then((r) => live && (setViewers(r.viewers), setError(null)))
+      .catch((e) => live && setError(e instanceof ApiError ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [draftId, revision, ownerId, permissionId]);
+
+  const name = (id: string) => view.users.find((u) => u.id === id)?.name ?? id;
+  const dept = (id: string) => {
+    const u = view.users.find((x) => x.id === id);
+    return view.departments.find((d) => d.id === u?.departmentId)?.name ?? '';
+  };
+  return (
+    <section className="who-can-see" aria-labelledby="who-title">
+      <h2 id="who-title">{ht('whoTitle')}</h2>
+      <p className="muted small">{ht('whoIntro')}</p>
+      <div className="toolbar">
+        <label>
+          {ht('owner')}{' '}
+          <select value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+            {view.users.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          </select>
+        </label>
+        <label>
+          {ht('module')}{' '}
+          <select value={moduleKey} onChange={(e) => setModuleKey(e.target.value)}>
+            {listable.map((m) => <option key={m.key} value={m.key}>{localized(m.label)}</option>)}
+          </select>
+        </label>
+      </div>
+      {error && <p role="alert">{error}</p>}
+      {viewers && module && (
+        <>
+          <p role="status">{ht('whoCount', { count: viewers.length, owner: name(ownerId), module: localized(module.label) })}</p>
+          <table className="who-table" aria-label={ht('whoTitle')}>
+            <thead>
+              <tr>
+                <th scope="col">{ht('viewer')}</th>
+                <th scope="col">{ht('department')}</th>
+                <th scope="col">{ht('via')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {viewers.map((v) => (
+                <tr key={v.userId}>
+                  <td>
+                    <button type="button" className="link" onClick={() => permissionId && openPerson(v.userId, permissionId)}>{name(v.userId)}</button>
+                  </td>
+                  <td>{dept(v.userId)}</td>
+                  <td><ScopeBadge scope={v.scope as 0 | 1 | 2 | 3 | 4 | 5} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
