@@ -1,6 +1,7 @@
 import { DraftBar } from '../features/drafts/DraftBar';
 import { useT } from '../i18n/useT';
 import { OrganisationView } from '../features/org-tree/OrganisationView';
+import { AccessMapView } from '../features/heatmap/AccessMapView';
 import { RolesView } from '../features/roles/RolesView';
 import { AppearanceSettings } from '../features/settings/AppearanceSettings';
 import { SettingsView } from '../features/settings/SettingsView';
@@ -42,7 +43,7 @@ function renderView(view: ViewId) {
     case 'roles':
       return <RolesView />;
     case 'access-map':
-      return <UpcomingView title="nav.accessMap" description="upcoming.accessMap" />;
+      return <AccessMapView />;
     case 'drafts':
       return <UpcomingView title="nav.drafts" description="upcoming.drafts" />;
     case 'audit':
