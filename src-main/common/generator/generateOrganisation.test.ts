@@ -1,3 +1,5 @@
+// eslint-disable-next-line gatehouse/layers -- fast-check drives the property test; not a runtime dependency
+import fc from 'fast-check';
 // eslint-disable-next-line gatehouse/layers -- vitest is the test runner, not a runtime dependency
 import { describe, expect, it } from 'vitest';
 // eslint-disable-next-line gatehouse/layers -- the test needs the bundled catalogue; the code under test stays pure
@@ -178,6 +180,28 @@ describe('generateOrganisation — realism', () => {
     expect(access.get('edit')! / org.fieldRules.length).toBeGreaterThan(0.5);
     expect(access.get('read')).toBeGreaterThan(0);
     expect(access.get('hidden')).toBeGreaterThan(0);
+  });
+});
+
+describe('generateOrganisation — any seed and size', () => {
+  it('is valid, sized as asked and reproducible', () => {
+    fc.assert(
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 2, max: 400 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 40 }),
+        (seed, users, departments, customRoles) => {
+          const options = { seed, users, departments, customRoles };
+          const s = generateOrganisation(catalogue, options);
+          expect(validateSnapshot(s)).toEqual([]);
+          expect([s.users.length, s.departments.length, s.roles.length]).toEqual([users, departments, 14 + customRoles]);
+          expect(Math.max(...departmentDepths(s).values())).toBeLessThanOrEqual(MAX_DEPARTMENT_DEPTH);
+          expect(generateOrganisation(catalogue, options)).toEqual(s);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });
 
