@@ -70,6 +70,12 @@ export function teamOf(users: readonly User[], managerId: string): string[] {
   for (const u of users) if (u.managerId) reports.set(u.managerId, [...(reports.get(u.managerId) ?? []), u.id]);
   const team = new Set([managerId]);
   const stack = [managerId];
-  while (stack.length) for (const r of reports.get(stack.pop()!) ?? []) if (!team.has(r)) (team.add(r), stack.push(r));
+  while (stack.length) {
+    for (const r of reports.get(stack.pop()!) ?? []) {
+      if (team.has(r)) continue;
+      team.add(r);
+      stack.push(r);
+    }
+  }
   return users.filter((u) => team.has(u.id)).map((u) => u.id);
 }
