@@ -47,7 +47,7 @@ export function useGridGestures({ rowCount, colCount, onPaint, onKey }: GridGest
   const onPointerDown = useCallback(
     (event: PointerEvent<HTMLElement>) => {
       const cell = cellOf(event.target);
-      if (!cell || event.button !== 0) return;
+      if (!cell || event.button > 0) return;
       event.preventDefault(); // no text selection while painting
       event.currentTarget.focus({ preventScroll: true });
       if (event.shiftKey && anchor) {
