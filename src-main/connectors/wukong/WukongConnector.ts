@@ -1,0 +1,70 @@
+import type { Snapshot } from '../../common/domain';
+import type { DraftOperation } from '../../common/draft';
+import type { WukongCatalogue } from '../../common/wukong';
+import type { ConnectorCapabilities, CrmConnector } from '../connector';
+import type { PushJournalPort } from '../pushJournal';
+import { planPush, type PushPlan } from './plan/planPush';
+import { pullSnapshot, type PullProgress, type PullResult } from './pull/pullSnapshot';
+import { runPush, type PushReport, type RetryPolicy } from './push/runPush';
+import { WukongSession, type SessionOptions, type WukongCredentials } from './session';
+import { verifyPush, type VerifyReport } from './verify/verifyPush';
+
+export const WUKONG_CAPABILITIES: ConnectorCapabilities = {
+  scopePerPermission: false,
+  fieldRuleRemoval: false,
+  inactiveStatusSettable: false,
+  returnsCreatedIds: false,
+  optimisticConcurrency: false,
+};
+
+export interface WukongConnectorOptions extends SessionOptions {
+  /** The bundled WukongCRM 11 catalogue (`loadBundledCatalogue()`), used when the server's menus equal it. */
+  bundled: WukongCatalogue;
+  /** Read field rules during a pull (default true; see PullOptions.fieldRules). */
+  fieldRules?: boolean;
+  concurrency?: number;
+  retry?: Partial<RetryPolicy>;
+}
+
+/** The WukongCRM 11 connector: session, pull, plan, journaled push, verify (reference wukong-crm-11-api.md). */
+export class WukongConnector implements CrmConnector {
+  readonly kind = 'wukong-crm-11';
+  readonly capabilities = WUKONG_CAPABILITIES;
+  readonly session: WukongSession;
+
+  constructor(
+    credentials: WukongCredentials,
+    private readonly options: WukongConnectorOptions,
+  ) {
+    this.session = new WukongSession(credentials, options);
+  }
+
+  connect(signal?: AbortSignal): Promise<void> {
+    return this.session.login(signal);
+  }
+
+  pull(options: { signal?: AbortSignal; onProgress?: (progress: PullProgress) => void } = {}): Promise<PullResult> {
+    return pullSnapshot(this.session, {
+      bundled: this.options.bundled,
+      fieldRules: this.options.fieldRules,
+      concurrency: this.options.concurrency,
+      ...options,
+    });
+  }
+
+  plan(server: Snapshot, ops: readonly DraftOperation[]): PushPlan {
+    return planPush(server, ops);
+  }
+
+  push(options: { journal: PushJournalPort; pushId: string; signal?: AbortSignal; onCall?: (event: { seq: number; total: number; status: 'done' | 'failed' }) => void }): Promise<PushReport> {
+    return runPush({ session: this.session, retry: this.options.retry, ...options });
+  }
+
+  verify(args: { plannedOn: Snapshot; projection: Snapshot; pulled: Snapshot; ids: Readonly<Record<string, string>> }): VerifyReport {
+    return verifyPush(args);
+  }
+
+  disconnect(): Promise<void> {
+    return this.session.logout();
+  }
+}

@@ -1,0 +1,156 @@
+import { ConnectorError, isConnectorError, type ConnectorErrorCode } from '../../connectorError';
+import type { JournalCall, PushJournalPort } from '../../pushJournal';
+import { pushStepSchema, stepResultSchema, type PushStep, type StepResult } from '../plan/steps';
+import type { WukongSession } from '../session';
+import { executeStep } from './executors';
+import { IdResolver, type StepContext } from './stepContext';
+
+export interface RetryPolicy {
+  /** Sends per call, the first included (default 4). */
+  attempts: number;
+  /** First back-off; doubled each time (default 250 ms). */
+  baseDelayMs: number;
+}
+
+export interface RunPushOptions {
+  session: WukongSession;
+  journal: PushJournalPort;
+  pushId: string;
+  signal?: AbortSignal;
+  retry?: Partial<RetryPolicy>;
+  /** After each call is settled (for progress events). */
+  onCall?: (event: { seq: number; total: number; status: 'done' | 'failed'; alreadyDone: boolean }) => void;
+}
+
+export interface PushFailure {
+  seq: number;
+  endpoint: string;
+  code: ConnectorErrorCode;
+  message: string;
+  serverCode?: number;
+  serverMessage?: string;
+  /** True when the push can be resumed (a transient failure or a cancellation); false after a business error. */
+  resumable: boolean;
+}
+
+export interface PushReport {
+  pushId: string;
+  total: number;
+  done: number;
+  /** Steps that went out to the server in this run. */
+  sent: number;
+  /** Steps the server already held (found by re-reading), so nothing was sent. */
+  alreadyDone: number;
+  /** `sent` calls of an interrupted run that were found applied on resume, not sent again. */
+  confirmedOnResume: number;
+  /** Draft id → server id for everything the push created. */
+  ids: Record<string, string>;
+  failure?: PushFailure;
+}
+
+/** Business outcomes: sending again would fail the same way, so the call is marked failed and the push stops. */
+const FINAL: ReadonlySet<ConnectorErrorCode> = new Set(['BUSINESS_ERROR', 'VALIDATION_ERROR', 'NO_PERMISSION', 'WRITE_NOT_APPLIED', 'ID_NOT_FOUND', 'MALFORMED_RESPONSE']);
+
+/**
+ * Run (or resume) a journaled push: finished calls are skipped (their learned ids restored), a call left `sent`
+ * is first checked against the server, the rest go out in order. Timeouts, dropped connections and 5xx are
+ * retried with exponential back-off, each time after checking whether the lost call landed after all; the
+ * first business error stops the push with the server's code and message.
+ */
+export async function runPush(options: RunPushOptions): Promise<PushReport> {
+  const { journal, pushId } = options;
+  const retry: RetryPolicy = { attempts: 4, baseDelayMs: 250, ...options.retry };
+  const record = journal.get(pushId);
+  const ids = new IdResolver();
+  const ctx: StepContext = { session: options.session, ids, signal: options.signal };
+  const report: PushReport = { pushId, total: record.calls.length, done: 0, sent: 0, alreadyDone: 0, confirmedOnResume: 0, ids: {} };
+
+  for (const call of record.calls) {
+    const step = parseStep(pushId, call);
+    if (call.status === 'done') {
+      learn(ids, step, stepResultSchema.safeParse(call.response).data ?? {});
+      report.done++;
+      continue;
+    }
+    if (call.status === 'failed') {
+      report.failure = { seq: call.seq, endpoint: call.endpoint, code: 'PUSH_STOPPED', message: `call ${call.seq} failed earlier: ${call.error ?? ''}`, resumable: false };
+      break;
+    }
+    try {
+      const result = await settle(call, step, ctx, options, retry, report);
+      learn(ids, step, result);
+      journal.markDone(pushId, call.seq, result);
+      report.done++;
+      options.onCall?.({ seq: call.seq, total: report.total, status: 'done', alreadyDone: result.alreadyDone === true });
+    } catch (error) {
+      const e = isConnectorError(error) ? error : new ConnectorError('PUSH_STOPPED', (error as Error).message, {}, { cause: error });
+      const resumable = !FINAL.has(e.code);
+      if (!resumable) journal.markFailed(pushId, call.seq, `${e.code}: ${e.message}`);
+      report.failure = {
+        seq: call.seq,
+        endpoint: call.endpoint,
+        code: e.code,
+        message: e.message,
+        ...(e.details.serverCode === undefined ? {} : { serverCode: e.details.serverCode, serverMessage: e.details.serverMessage }),
+        resumable,
+      };
+      options.onCall?.({ seq: call.seq, total: report.total, status: 'failed', alreadyDone: false });
+      break;
+    }
+  }
+  report.ids = Object.fromEntries(ids.entries());
+  return report;
+}
+
+async function settle(call: JournalCall, step: PushStep, ctx: StepContext, options: RunPushOptions, retry: RetryPolicy, report: PushReport): Promise<StepResult> {
+  if (call.status === 'sent') {
+    // Interrupted after sending: the server may or may not hold it. Never repeat blindly.
+    const found = await executeStep(step, ctx, 'probe');
+    if (found) {
+      report.confirmedOnResume++;
+      return { ...found, confirmedOnResume: true };
+    }
+  } else {
+    options.journal.markSent(options.pushId, call.seq);
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await executeStep(step, ctx, 'send');
+      if (result.alreadyDone) report.alreadyDone++;
+      else report.sent++;
+      return result;
+    } catch (error) {
+      if (!isConnectorError(error) || !error.retryable || attempt >= retry.attempts) throw error;
+      await sleep(retry.baseDelayMs * 2 ** (attempt - 1), options.signal);
+      const found = await executeStep(step, ctx, 'probe').catch((e: unknown) => {
+        if (isConnectorError(e) && e.retryable) return null;
+        throw e;
+      });
+      if (found) {
+        report.sent++; // the lost answer's call had landed
+        return found;
+      }
+    }
+  }
+}
+
+function parseStep(pushId: string, call: JournalCall): PushStep {
+  const parsed = pushStepSchema.safeParse(call.request);
+  if (!parsed.success) throw new ConnectorError('PUSH_STOPPED', `push ${pushId}: call ${call.seq} in the journal is not a step this version understands`);
+  return parsed.data;
+}
+
+function learn(ids: IdResolver, step: PushStep, result: StepResult): void {
+  if (result.serverId && (step.kind === 'createRole' || step.kind === 'createDepartment')) ids.learn(step.ref, result.serverId);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ConnectorError('CANCELLED', 'the push was cancelled'));
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new ConnectorError('CANCELLED', 'the push was cancelled'));
+    }, { once: true });
+  });
+}

@@ -1,0 +1,3 @@
+export { SyncService, type SyncEvent, type SyncPlan, type SyncServiceOptions } from './SyncService';
+export { WorkspaceJournal } from './workspaceJournal';
+export { createWukongConnector } from './createConnector';
