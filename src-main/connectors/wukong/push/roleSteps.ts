@@ -1,6 +1,6 @@
 import { ConnectorError } from '../../connectorError';
 import { wukongEndpoints } from '../api';
-import type { StepOf, StepResult } from '../plan/steps';
+import type { StepOf } from '../plan/steps';
 import type { WukongRole } from '../schemas';
 import { readRole, readRoleOrFail, readUser, roleIdsOf, usersWithRole } from './serverReads';
 import type { StepContext, StepExecutor } from './stepContext';
