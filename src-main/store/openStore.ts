@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { damaged } from './damage';
 import { StoreError, sqliteCode } from './errors';
 import { keyMatchesCheck } from './keys/dataKey';
@@ -21,7 +21,13 @@ export interface OpenStoreOptions {
 
 /** Create a new encrypted workspace file, keyed and migrated to the newest schema. */
 export function createStore(path: string, key: Buffer, options: Pick<OpenStoreOptions, 'migrations'> = {}): Db {
-  if (existsSync(path)) throw new StoreError('ALREADY_EXISTS', 'a workspace file already exists at this path');
+  // Create the file ourselves, exclusively and owner-only; SQLite gives the -wal and -shm files the same mode.
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new StoreError('ALREADY_EXISTS', 'a workspace file already exists at this path');
+    throw error;
+  }
   const db = openKeyed(path, key, { create: true });
   try {
     runMigrations(db, options.migrations ?? MIGRATIONS);

@@ -28,6 +28,7 @@ describe('WorkspaceService', () => {
     const created = await service.create({ name: 'Production', protection: { kind: 'passphrase', passphrase: PASS } });
     expect(created).toEqual({ id: created.id, name: 'Production', kind: 'connected', protection: 'passphrase', locked: false, createdAt: '2026-11-29T01:00:00.000Z' });
     expect(statSync(join(dir, 'workspaces')).mode & 0o777).toBe(0o700);
+    for (const file of readdirSync(join(dir, 'workspaces'))) expect([file, statSync(join(dir, 'workspaces', file)).mode & 0o777]).toEqual([file, 0o600]);
     expect(service.lock(created.id).locked).toBe(true);
     const another = new WorkspaceService({ directory: join(dir, 'workspaces'), idleLockMs: null });
     expect(another.list()).toEqual([{ ...created, locked: true }]);
