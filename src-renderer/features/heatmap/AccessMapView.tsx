@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized, useT } from '../../i18n/useT';
@@ -15,7 +15,7 @@ import { HeatmapGrid, type CellRef } from './HeatmapGrid';
 import { mapLines, teamOf, type GroupBy } from './heatmapRows';
 import { Legend } from './Legend';
 import { heatmapMessages } from './messages';
-import { markSwitchStart, useAccessMapMarks } from './perfMarks';
+import { markOpen, markSwitchStart, useAccessMapMarks } from './perfMarks';
 import { ScopeCharts } from './ScopeCharts';
 import { useHeatmapData } from './useHeatmapData';
 import { WhoCanSee } from './WhoCanSee';
@@ -28,6 +28,7 @@ type Layer = 'scopes' | 'delta' | 'aggregate';
 export function AccessMapView() {
   const t = useT();
   const ht = useFeatureT(heatmapMessages);
+  useState(markOpen);
   const { view, error, retry } = useProjectedOrg();
   const catalogue = useCatalogueStore((s) => s.resource);
   const loadCatalogue = useCatalogueStore((s) => s.load);
@@ -92,9 +93,11 @@ function AccessMapBody({ view, permissions }: { view: OrgView; permissions: Para
     () => (shown ? mapLines(view.users, view.departments, shown.rowOf, groupBy, collapsed, ht('noManagerGroup')) : []),
     [shown, view.users, view.departments, groupBy, collapsed, ht],
   );
+  // Charts and aggregates follow the grid at lower priority: the map is on screen before they redraw.
+  const lower = useDeferredValue(shown);
   const aggregates = useMemo(
-    () => (shown ? aggregateByDepartment(view.departments, view.users, shown.rowOf, shown.scopes, shown.permissionIds.length) : []),
-    [shown, view.departments, view.users],
+    () => (lower ? aggregateByDepartment(view.departments, view.users, lower.rowOf, lower.scopes, lower.permissionIds.length) : []),
+    [lower, view.departments, view.users],
   );
   const changedCells = useMemo(() => {
     if (!shown?.baseScopes) return 0;
@@ -202,7 +205,7 @@ function AccessMapBody({ view, permissions }: { view: OrgView; permissions: Para
         <PersonPanel view={view} />
       </div>
       <div className="hm-lower">
-        {shown && (
+        {lower && (
           <ScopeCharts aggregates={aggregates} column={columns[Math.max(0, chartColumn)]} columnIndex={Math.max(0, chartColumn)} view={view} scopedPermissionIds={scopedIds} />
         )}
         <WhoCanSee view={view} modules={modules} />

@@ -12,19 +12,21 @@ export const PERF = {
   switch: 'access-map:action-switch',
 } as const;
 
+/** Called once when the access map view mounts (navigation to it), before anything is fetched. */
+export function markOpen(): true {
+  performance.clearMeasures(PERF.render);
+  performance.mark(PERF.open);
+  return true;
+}
+
 export function markSwitchStart(): void {
   performance.mark(PERF.switchStart);
 }
 
-/** Call once per mount; `renderedKey` is the data key now on screen (null while loading). */
+/** `renderedKey` is the data key now on screen (null while loading); the first one ends the open measure. */
 export function useAccessMapMarks(renderedKey: string | null): void {
-  const opened = useRef(false);
   const firstDone = useRef(false);
   const lastKey = useRef<string | null>(null);
-  if (!opened.current) {
-    opened.current = true;
-    performance.mark(PERF.open);
-  }
   useEffect(() => {
     if (!renderedKey || renderedKey === lastKey.current) return;
     lastKey.current = renderedKey;
