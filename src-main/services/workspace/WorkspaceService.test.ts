@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -35,6 +35,13 @@ describe('WorkspaceService', () => {
     await expect(another.open(created.id)).rejects.toMatchObject({ code: 'LOCKED' }); // a passphrase is needed
     expect((await another.unlock(created.id, PASS)).locked).toBe(false);
     another.lockAll();
+  });
+
+  it('lists the readable workspaces even when another header is damaged, and names the damaged one', async () => {
+    const { id } = await service.create({ name: 'Good', protection: { kind: 'passphrase', passphrase: PASS } });
+    writeFileSync(join(dir, 'workspaces', 'broken.workspace.json'), '{"format":1,"id":"broken"');
+    expect(service.list().map((w) => w.id)).toEqual([id]);
+    expect(service.unreadable()).toEqual([{ id: 'broken', message: 'the header of workspace broken is not readable' }]);
   });
 
   it('creates the demo from the bundled demo snapshot with a 0600 key file, once', async () => {

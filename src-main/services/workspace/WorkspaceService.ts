@@ -84,8 +84,14 @@ export class WorkspaceService {
     return this.#options.directory;
   }
 
+  /** Every workspace whose header can be read. One unreadable header must not hide the others: see `unreadable()`. */
   list(): WorkspaceSummary[] {
-    return listWorkspaceIds(this.directory).map((id) => this.#summary(readHeader(this.directory, id)));
+    return this.#scan().summaries;
+  }
+
+  /** Workspaces whose header file cannot be read (hand-edited, truncated): what to tell the user about. */
+  unreadable(): Array<{ id: string; message: string }> {
+    return this.#scan().unreadable;
   }
 
   summary(id: string): WorkspaceSummary {
@@ -268,6 +274,20 @@ export class WorkspaceService {
     writeHeader(this.directory, { ...header, damaged: undefined });
     this.#startSession(header.id, db, key);
     return this.summary(header.id);
+  }
+
+  #scan(): { summaries: WorkspaceSummary[]; unreadable: Array<{ id: string; message: string }> } {
+    const summaries: WorkspaceSummary[] = [];
+    const unreadable: Array<{ id: string; message: string }> = [];
+    for (const id of listWorkspaceIds(this.directory)) {
+      try {
+        summaries.push(this.#summary(readHeader(this.directory, id)));
+      } catch (error) {
+        if (!isStoreError(error, 'INVALID_DATA')) throw error;
+        unreadable.push({ id, message: error.message });
+      }
+    }
+    return { summaries, unreadable };
   }
 
   #startSession(id: string, db: Db, key: Buffer): StoreSession {

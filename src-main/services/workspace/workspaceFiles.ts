@@ -48,7 +48,13 @@ export function workspacePaths(directory: string, id: string): WorkspacePaths {
 export function readHeader(directory: string, id: string): WorkspaceHeader {
   const { header } = workspacePaths(directory, id);
   if (!existsSync(header)) throw new StoreError('NOT_FOUND', `workspace ${id} does not exist`);
-  const parsed = workspaceHeaderSchema.safeParse(JSON.parse(readFileSync(header, 'utf8')));
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(header, 'utf8'));
+  } catch (error) {
+    throw new StoreError('INVALID_DATA', `the header of workspace ${id} is not readable`, {}, { cause: error });
+  }
+  const parsed = workspaceHeaderSchema.safeParse(json);
   if (!parsed.success) throw new StoreError('INVALID_DATA', `the header of workspace ${id} is not readable`);
   return parsed.data;
 }
