@@ -87,7 +87,7 @@ describe('diffSnapshots lists the changed cells', () => {
           expect(c.before).not.toEqual(c.after);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -105,7 +105,7 @@ describe('diffSnapshots lists the changed cells', () => {
         const changes: CellChange[] = diffSnapshots(snapshot, after);
         expect(changes.length === 0).toBe(canonical(snapshot) === canonical(after));
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });
@@ -138,7 +138,7 @@ describe('normaliseOps drops no-op cells', () => {
         expect(apply(snapshot, normal)).toEqual(apply(snapshot, ops));
         expect(normaliseOps(snapshot, normal)).toEqual(normal);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });

@@ -96,7 +96,7 @@ describe('invert restores exactly, for every operation kind', () => {
         const after = apply(snapshot, ops);
         expect(apply(after, invert(snapshot, ops), { rules: 'structural' })).toEqual(snapshot);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -107,7 +107,7 @@ describe('invert restores exactly, for every operation kind', () => {
         const inverse = invert(snapshot, ops);
         expect(apply(snapshot, invert(after, inverse), { rules: 'structural' })).toEqual(after);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });

@@ -10,7 +10,7 @@ import { diffSnapshots } from './diff';
 import type { DraftOperation } from './operations';
 import { rebase, resolveConflicts } from './rebase';
 import { operationCells } from './restrict';
-import { CELL_OPERATION_TYPES, arbSnapshot, arbValidOps, arbValidOpsOf } from './testing/arbitraries';
+import { CELL_OPERATION_TYPES, arbSnapshot, arbValidOps, arbValidOpsOf, focusOn } from './testing/arbitraries';
 import { sampleSnapshot } from './testing/builders';
 import { WorkingSnapshot } from './workingSnapshot';
 
@@ -163,7 +163,7 @@ describe('rebase properties', () => {
         expect(canonical(apply(snapshot, result.ops))).toBe(canonical(apply(snapshot, ops)));
         if (eachCellOnce(snapshot, ops)) expect(result.ops).toEqual(ops);
       }),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
   });
 
@@ -179,12 +179,14 @@ describe('rebase properties', () => {
         if (eachCellOnce(s, ours)) expect(result.ops).toEqual(ours);
         expect(canonical(apply(theirs, result.ops))).toBe(canonical(apply(apply(s, ours), theirOps)));
       }),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
   });
 
   it('reports a conflict exactly for the cells both sides changed differently, and never overwrites the server', () => {
-    const arb = arbSnapshot.chain((s) => fc.tuple(fc.constant(s), arbValidOpsOf(s, CELL_OPERATION_TYPES, 12), arbValidOpsOf(s, CELL_OPERATION_TYPES, 12)));
+    // Both sides draw ids from the same few entities, so they often write the same cells.
+    const side = (s: Snapshot) => arbValidOpsOf(s, CELL_OPERATION_TYPES, 12, focusOn(s));
+    const arb = arbSnapshot.chain((s) => fc.tuple(fc.constant(s), side(s), side(s)));
     let conflictsSeen = 0;
     fc.assert(
       fc.property(arb, ([s, ours, theirOps]) => {
@@ -203,9 +205,9 @@ describe('rebase properties', () => {
         for (const c of their.values()) if (!mine.has(c.key) || heldBack.has(c.key)) expect(readCell(merged, c as never)).toEqual(c.after);
         for (const c of mine.values()) if (!heldBack.has(c.key)) expect(readCell(merged, c as never)).toEqual(c.after);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
     console.log(`rebase property: ${conflictsSeen} conflicting cells generated`);
-    expect(conflictsSeen).toBeGreaterThan(5); // the generator does produce real conflicts
+    expect(conflictsSeen).toBeGreaterThan(8); // the generator does produce real conflicts
   });
 });

@@ -67,6 +67,12 @@ export function rebase(base: Snapshot, theirs: Snapshot, input: readonly DraftOp
   const alreadyDone = new Map<string, CellChange>();
   const decisions = new Map<string, boolean>();
 
+  const rebuilt = new Set<string>();
+  for (const op of ops) {
+    if (op.type === 'deleteRole' && baseWs.roles.has(op.roleId)) rebuilt.add(cellKey({ kind: 'role', roleId: op.roleId }));
+    if (op.type === 'deleteDepartment' && baseWs.departments.has(op.departmentId)) rebuilt.add(cellKey({ kind: 'department', departmentId: op.departmentId }));
+  }
+
   const decide = (ref: CellRef): boolean => {
     const key = cellKey(ref);
     let keep = decisions.get(key);
@@ -92,6 +98,11 @@ export function rebase(base: Snapshot, theirs: Snapshot, input: readonly DraftOp
         alreadyDone.set(key, change); // both sides deleted it
       }
       return false;
+    }
+    // A base entity the draft deletes (and may re-create under the same id) is decided as a whole.
+    for (const owner of cellOwners(ref)) {
+      const entity = existenceRef(owner);
+      if (entity.kind !== ref.kind && rebuilt.has(cellKey(entity))) return decide(entity);
     }
     // An entity the draft creates is the draft's alone: the server cannot have touched it.
     if (cellOwners(ref).some((owner) => !exists(baseWs, owner))) return true;
@@ -182,7 +193,7 @@ function existenceRef(owner: Owner): CellRef {
 function fingerprint(ws: WorkingSnapshot, ref: Extract<CellRef, { kind: 'role' | 'department' }>): unknown {
   if (ref.kind === 'department') {
     const d = ws.departments.get(ref.departmentId);
-    return d && { name: d.name, parentId: d.parentId, headUserId: d.headUserId };
+    return d && { name: d.name, parentId: d.parentId, headUserId: d.headUserId, sort: d.sort };
   }
   const role = ws.roles.get(ref.roleId);
   if (!role) return undefined;
@@ -192,6 +203,9 @@ function fingerprint(ws: WorkingSnapshot, ref: Extract<CellRef, { kind: 'role' |
     name: role.name,
     groupId: role.groupId,
     dataScope: role.dataScope,
+    enabled: role.enabled,
+    remark: role.remark,
+    label: role.label,
     permissionIds: [...new Set(role.permissionIds)].sort(),
     members: members.sort(),
     rules: rules.sort(),

@@ -71,11 +71,18 @@ export const arbSnapshot: fc.Arbitrary<Snapshot> = fc
     return { ...sample, departments, roles: roleRows, users: people, fieldRules };
   });
 
+/** A view of the snapshot with only its first entities, to draw ids from (see `arbValidOpsOf`). */
+export function focusOn(s: Snapshot): Snapshot {
+  return { ...s, roles: s.roles.slice(0, 2), users: s.users.slice(0, 2), departments: s.departments.slice(0, 3) };
+}
+
 /** Random operations over a snapshot's ids. Many will be refused by the rules; `arbValidBatch` keeps the rest. */
 export function arbOperation(s: Snapshot): fc.Arbitrary<DraftOperation> {
-  const roleId = fc.constantFrom(...s.roles.map((r) => r.id), 'new-role:a', 'new-role:b');
+  // Mostly existing ids; new ones now and then (creations, and unknown-id refusals).
+  const mostly = <T>(existing: T[], fresh: T[]) => fc.oneof({ arbitrary: fc.constantFrom(...existing), weight: 5 }, { arbitrary: fc.constantFrom(...fresh), weight: 1 });
+  const roleId = mostly(s.roles.map((r) => r.id), ['new-role:a', 'new-role:b']);
   const userId = fc.constantFrom(...s.users.map((u) => u.id));
-  const deptId = fc.constantFrom(...s.departments.map((d) => d.id), 'new-dept:a');
+  const deptId = mostly(s.departments.map((d) => d.id), ['new-dept:a']);
   const permissionId = fc.constantFrom(...CRM_PERMISSIONS, ...MANAGE_PERMISSIONS);
   const roleIds = fc.uniqueArray(roleId, { minLength: 1, maxLength: 3 });
   const inGroup = (groupId: string, extra: string[]) => fc.uniqueArray(fc.constantFrom(...s.roles.filter((r) => r.groupId === groupId).map((r) => r.id), ...extra), { minLength: 1, maxLength: 3 });
@@ -144,9 +151,17 @@ export const CELL_OPERATION_TYPES: ReadonlySet<DraftOperation['type']> = new Set
   'setFieldRules',
 ]);
 
-/** Valid operations on `snapshot`, drawn only from `types`, with ids from `snapshot` only (no new entities). */
-export function arbValidOpsOf(snapshot: Snapshot, types: ReadonlySet<DraftOperation['type']>, maxLength = 6): fc.Arbitrary<DraftOperation[]> {
+/**
+ * Valid operations on `snapshot`, drawn only from `types`. Ids come from `idsFrom` (default: the snapshot):
+ * passing a few of its entities makes two independent lists collide on the same cells often.
+ */
+export function arbValidOpsOf(
+  snapshot: Snapshot,
+  types: ReadonlySet<DraftOperation['type']>,
+  maxLength = 6,
+  idsFrom: Snapshot = snapshot,
+): fc.Arbitrary<DraftOperation[]> {
   return fc
-    .array(arbOperation(snapshot).filter((op) => types.has(op.type)), { maxLength })
+    .array(arbOperation(idsFrom).filter((op) => types.has(op.type)), { maxLength })
     .map((candidates) => applyChecked(snapshot, candidates).applied.map((i) => candidates[i]!));
 }
