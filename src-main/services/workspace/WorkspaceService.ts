@@ -161,13 +161,14 @@ export class WorkspaceService {
       if (header.key.sealedKey.provider !== 'passphrase') throw new StoreError('CONFLICT', 'this workspace is not protected by a passphrase');
       assertPassphraseStrength(args.next);
       const context = this.#keyContext(header);
-      const oldKey = await unsealKey(header.key, { passphrase: args.current }, context);
       let session = this.#sessions.get(id);
       if (!session || session.locked) {
-        const db = openStore(context.paths.database, oldKey, { expectedKeyCheck: header.key.keyCheck, now: this.#options.now });
-        session = this.#startSession(id, db, Buffer.from(oldKey));
+        // Unlocking checks the current passphrase (and handles a damaged file like any unlock).
+        const { db, key } = await this.#openWith(header, header.key, { passphrase: args.current }, true);
+        session = this.#startSession(id, db, key);
+      } else {
+        wipeKey(await unsealKey(header.key, { passphrase: args.current }, context));
       }
-      wipeKey(oldKey);
       const newKey = generateDataKey();
       let next: KeyState;
       try {
