@@ -6,6 +6,8 @@ import { RolesView } from '../features/roles/RolesView';
 import { AppearanceSettings } from '../features/settings/AppearanceSettings';
 import { SettingsView } from '../features/settings/SettingsView';
 import { UpcomingView } from '../features/upcoming/UpcomingView';
+import { AuditView } from '../features/audit/AuditView';
+import { WorkspaceGate } from '../features/workspace/WorkspaceGate';
 import { useHashView } from './useHashView';
 import { VIEW_LABELS, VIEWS, type ViewId } from './views';
 
@@ -31,7 +33,9 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main className="app-main">{renderView(view)}</main>
+      <main className="app-main">
+        <WorkspaceGate>{renderView(view)}</WorkspaceGate>
+      </main>
     </div>
   );
 }
@@ -47,7 +51,7 @@ function renderView(view: ViewId) {
     case 'drafts':
       return <UpcomingView title="nav.drafts" description="upcoming.drafts" />;
     case 'audit':
-      return <UpcomingView title="nav.audit" description="upcoming.audit" />;
+      return <AuditView />;
     case 'settings':
       return <SettingsView />;
   }

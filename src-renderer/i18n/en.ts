@@ -86,6 +86,7 @@ export const en = {
 
   'settings.title': 'Settings',
   'settings.appearance': 'Appearance',
+  'settings.workspaces': 'Workspaces',
   'settings.about': 'About',
   'settings.version': 'Version {version} · {transport} · {platform}',
 } as const;

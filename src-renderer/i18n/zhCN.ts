@@ -88,6 +88,7 @@ export const zhCN: Record<MessageKey, string> = {
 
   'settings.title': '设置',
   'settings.appearance': '外观',
+  'settings.workspaces': '工作区',
   'settings.about': '关于',
   'settings.version': '版本 {version} · {transport} · {platform}',
 };

@@ -26,8 +26,14 @@ interface DraftState {
 /** Drafts of the open workspace and which one the console shows. The main process owns them. */
 export const useDraftStore = create<DraftState>((set, get) => {
   const refresh = async () => {
-    const { drafts, activeDraftId } = await api().call('drafts.list', {});
-    set((s) => ({ drafts, activeDraftId, revision: s.revision + 1 }));
+    try {
+      const { drafts, activeDraftId } = await api().call('drafts.list', {});
+      set((s) => ({ drafts, activeDraftId, revision: s.revision + 1 }));
+    } catch (error) {
+      // A locked workspace (or one without a snapshot yet) has no drafts to show; the gate explains why.
+      if (!(error instanceof ApiError)) throw error;
+      set((s) => ({ drafts: [], activeDraftId: null, revision: s.revision + 1 }));
+    }
   };
   return {
     drafts: [],

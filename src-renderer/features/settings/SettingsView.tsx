@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useT } from '../../i18n/useT';
 import { useAppInfoStore } from '../../stores/rolesStore';
+import { WorkspaceSettings } from '../workspace/WorkspaceSettings';
 import { AppearanceSettings } from './AppearanceSettings';
 
 export function SettingsView() {
@@ -13,6 +14,8 @@ export function SettingsView() {
       <h1 id="settings-title">{t('settings.title')}</h1>
       <h2>{t('settings.appearance')}</h2>
       <AppearanceSettings />
+      <h2>{t('settings.workspaces')}</h2>
+      <WorkspaceSettings />
       <h2>{t('settings.about')}</h2>
       {info.data && (
         <p className="muted">

@@ -1,0 +1,97 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ChannelOutput } from '../../../src-main/common/ipc/contract';
+import { api, ApiError } from '../../api/client';
+import { useFeatureT } from '../../i18n/featureMessages';
+import { useLocale } from '../../i18n/useT';
+import { auditCsv } from './auditCsv';
+import { auditMessages } from './messages';
+
+type Entry = ChannelOutput<'audit.list'>['entries'][number];
+
+/** The workspace's hash-chained audit log: newest first, verify the chain, export as CSV. */
+export function AuditView() {
+  const t = useFeatureT(auditMessages);
+  const locale = useLocale();
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [verdict, setVerdict] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async (beforeSeq?: number) => {
+    try {
+      const page = await api().call('audit.list', { limit: 200, beforeSeq });
+      setEntries((prev) => (beforeSeq ? [...prev, ...page.entries] : page.entries));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  }, []);
+  useEffect(() => void load(), [load]);
+
+  const verify = async () => {
+    const result = await api().call('audit.verify', {});
+    setVerdict(result.ok ? t('verified', { count: result.entries }) : t('broken', { seq: result.brokenAt ?? '?', message: result.message ?? '' }));
+  };
+
+  const exportCsv = () => {
+    const url = URL.createObjectURL(new Blob([auditCsv(entries)], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'gatehouse-audit.csv';
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  const oldest = entries.at(-1)?.seq;
+  return (
+    <section className="view audit-view" aria-labelledby="audit-title">
+      <h1 id="audit-title">{t('title')}</h1>
+      <p className="muted">{t('hint')}</p>
+      <div className="toolbar">
+        <button type="button" onClick={() => void verify()}>
+          {t('verify')}
+        </button>
+        <button type="button" onClick={exportCsv} disabled={entries.length === 0}>
+          {t('exportCsv')}
+        </button>
+        {verdict && <span role="status">{verdict}</span>}
+        {error && <span role="alert" className="form-error">{error}</span>}
+      </div>
+      <div className="data-table">
+        <table aria-label={t('title')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('seq')}</th>
+              <th scope="col">{t('at')}</th>
+              <th scope="col">{t('actor')}</th>
+              <th scope="col">{t('action')}</th>
+              <th scope="col">{t('details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.length === 0 && (
+              <tr>
+                <td colSpan={5} className="empty">
+                  {t('empty')}
+                </td>
+              </tr>
+            )}
+            {entries.map((e) => (
+              <tr key={e.seq}>
+                <td>{e.seq}</td>
+                <td>{new Date(e.at).toLocaleString(locale)}</td>
+                <td>{e.actor}</td>
+                <td>{e.action}</td>
+                <td title={JSON.stringify(e.details)}>{JSON.stringify(e.details)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {oldest !== undefined && oldest > 1 && (
+        <button type="button" onClick={() => void load(oldest)}>
+          {t('more')}
+        </button>
+      )}
+    </section>
+  );
+}
