@@ -3,10 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { DraftOperation } from './operations';
 import type { DraftProblemCode } from './problems';
 import { WUKONG_CODES } from './problems';
-import { sampleSnapshot } from './testing/builders';
+import { role, sampleSnapshot } from './testing/builders';
 import { validate } from './validate';
 
-const codes = (ops: DraftOperation[], snapshot = sampleSnapshot()) => validate(snapshot, ops).map((p) => p.code);
+/** The sample plus a role still holding a permission id the catalogue no longer lists. */
+const withDangling = () => {
+  const s = sampleSnapshot();
+  return { ...s, roles: [...s.roles, role('r-dangling', 'crm', 'Dangling', ['11', '999'])] };
+};
+const codes = (ops: DraftOperation[], snapshot = withDangling()) => validate(snapshot, ops).map((p) => p.code);
 
 /** Each row: a rule, an operation list that breaks it, and the closest list that does not. */
 const rules: Array<{ code: DraftProblemCode; bad: DraftOperation[]; good: DraftOperation[] }> = [
@@ -14,6 +19,10 @@ const rules: Array<{ code: DraftProblemCode; bad: DraftOperation[]; good: DraftO
   { code: 'UNKNOWN_USER', bad: [{ type: 'moveUsers', userIds: ['nope'], departmentId: 'ops' }], good: [{ type: 'moveUsers', userIds: ['bob'], departmentId: 'ops' }] },
   { code: 'UNKNOWN_DEPARTMENT', bad: [{ type: 'moveUsers', userIds: ['bob'], departmentId: 'gone' }], good: [{ type: 'moveUsers', userIds: ['bob'], departmentId: 'hq' }] },
   { code: 'UNKNOWN_PERMISSION', bad: [{ type: 'grantPermissions', roleIds: ['r-sales'], permissionIds: ['999'] }], good: [{ type: 'grantPermissions', roleIds: ['r-sales'], permissionIds: ['13'] }] },
+  // Revoking a dangling grant (an id the catalogue no longer has) stays possible; revoking an unknown, unheld id is not.
+  { code: 'UNKNOWN_PERMISSION', bad: [{ type: 'revokePermissions', roleIds: ['r-sales'], permissionIds: ['999'] }], good: [{ type: 'revokePermissions', roleIds: ['r-sales'], permissionIds: ['11'] }] },
+  { code: 'UNKNOWN_PERMISSION', bad: [{ type: 'revokePermissions', roleIds: ['r-sales'], permissionIds: ['999'] }], good: [{ type: 'revokePermissions', roleIds: ['r-dangling'], permissionIds: ['999'] }] },
+  { code: 'PERMISSION_OUTSIDE_GROUP', bad: [{ type: 'createRole', roleId: 'n', name: 'N', groupId: 'crm', dataScope: 1, permissionIds: ['30'] }], good: [{ type: 'createRole', roleId: 'n', name: 'N', groupId: 'manage', dataScope: 5, permissionIds: ['30'] }] },
   { code: 'UNKNOWN_ROLE_GROUP', bad: [{ type: 'createRole', roleId: 'n', name: 'N', groupId: 'hr', dataScope: 5, permissionIds: [] }], good: [{ type: 'createRole', roleId: 'n', name: 'N', groupId: 'crm', dataScope: 5, permissionIds: [] }] },
   { code: 'UNKNOWN_FIELD', bad: [{ type: 'setFieldRules', cells: [{ roleId: 'r-sales', module: 'customer', field: 'shoe_size', access: 'read' }] }], good: [{ type: 'setFieldRules', cells: [{ roleId: 'r-sales', module: 'customer', field: 'level', access: 'read' }] }] },
   { code: 'ID_TAKEN', bad: [{ type: 'createDepartment', departmentId: 'ops', parentId: 'hq', name: 'X' }], good: [{ type: 'createDepartment', departmentId: 'new-dept:1', parentId: 'hq', name: 'X' }] },
