@@ -58,11 +58,12 @@ export const PermissionCell = memo(function PermissionCell(p: PermissionCellProp
 });
 
 /** The aggregate cell of a group row: how many of the shown actions below it the role holds. */
-export const GroupCell = memo(function GroupCell(p: { domId: string; row: number; col: number; left: number; width: number; granted: number; total: number; pending: boolean; label: string; selected: boolean; cursor: boolean }) {
+export const GroupCell = memo(function GroupCell(p: { domId: string; row: number; col: number; left: number; width: number; granted: number; total: number; pending: boolean; label: string; selected: boolean; cursor: boolean; dragBrush: 'grant' | 'revoke' | null }) {
   const classes = ['mcell', 'group'];
   if (p.pending) classes.push('pending');
   if (p.selected) classes.push('in-selection');
   if (p.cursor) classes.push('cursor');
+  if (p.dragBrush) classes.push('in-drag', `brush-${p.dragBrush}`);
   return (
     <div
       id={p.domId}

@@ -112,7 +112,7 @@ export function PermissionMatrix({ data }: { data: RoleMatrix }) {
       const granted = applicable.filter((id) => column.granted.has(id)).length;
       const pending = applicable.some((id) => column.granted.has(id) !== column.baseGranted.has(id));
       const label = t('cell.label', { role: column.role.name, permission: name, state: t('row.partial', { granted, total: applicable.length }) });
-      return <GroupCell key={c} domId={domId} row={r} col={c} left={left} width={GEOMETRY.colWidth} granted={granted} total={applicable.length} pending={pending} label={label} selected={selected} cursor={isCursor} />;
+      return <GroupCell key={c} domId={domId} row={r} col={c} left={left} width={GEOMETRY.colWidth} granted={granted} total={applicable.length} pending={pending} label={label} selected={selected} cursor={isCursor} dragBrush={rectContains(dragRect, r, c) ? dragBrush : null} />;
     }
     const state = cellState(column, permission.id, permission.scoped);
     const words = [!state.applicable ? t('cell.notApplicable') : state.granted ? t('cell.granted') : t('cell.notGranted')];

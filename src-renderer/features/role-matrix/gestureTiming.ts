@@ -8,6 +8,8 @@
 export const GESTURE_END = 'role-matrix:gesture-end';
 export const IMPACT_SHOWN = 'role-matrix:impact-shown';
 export const GESTURE_TO_IMPACT = 'role-matrix:gesture-to-impact';
+/** Pointer-up → the draft accepted the batch (round trips only): tells transport time from render time. */
+export const GESTURE_TO_APPLIED = 'role-matrix:gesture-to-applied';
 
 let awaiting: { revision: number } | null = null;
 
@@ -19,7 +21,9 @@ export function markGestureEnd(): void {
 
 /** The gesture was applied and the draft store now stands at `revision`. */
 export function gestureApplied(revision: number): void {
-  if (awaiting) awaiting.revision = revision;
+  if (!awaiting) return;
+  awaiting.revision = revision;
+  performance.measure(GESTURE_TO_APPLIED, GESTURE_END);
 }
 
 export function gestureRefused(): void {

@@ -1,0 +1,156 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { startHost, type RunningHost } from './support/browserHost';
+
+// The role matrix on the demo workspace, driven with the mouse in Chromium against the built app.
+let host: RunningHost;
+test.beforeAll(async () => {
+  host = await startHost();
+});
+test.afterAll(async () => {
+  await host.dispose();
+});
+
+test.use({ locale: 'en-US', viewport: { width: 1600, height: 1250 } });
+
+const CRM_REALM = '1';
+const GESTURE_TO_IMPACT = 'role-matrix:gesture-to-impact';
+const GESTURE_TO_APPLIED = 'role-matrix:gesture-to-applied';
+// 25 rows × 4 roles = a 100-cell rectangle (rows 2…26 of the CRM realm, the four roles matching "销售").
+const FIRST_ROW = 2;
+const ROWS = 25;
+const COLS = 4;
+
+async function openMatrix(page: Page): Promise<Locator> {
+  await page.getByRole('link', { name: 'Roles' }).click();
+  await expect(page.getByRole('tab', { name: 'Permissions matrix' })).toHaveAttribute('aria-selected', 'true');
+  const grid = page.getByRole('grid', { name: 'Permissions matrix' });
+  await expect(grid).toBeVisible();
+  await page.getByRole('combobox', { name: 'Module' }).selectOption(CRM_REALM);
+  await page.getByRole('searchbox', { name: 'Search roles' }).fill('销售');
+  await expect(grid.locator('.vgrid-colhead')).toHaveCount(COLS);
+  return grid;
+}
+
+const cellAt = (grid: Locator, row: number, col: number) => grid.locator(`[data-cell][data-row="${row}"][data-col="${col}"]`);
+const pendingCells = (grid: Locator) => grid.locator('[data-cell][data-pending="true"]');
+
+/** Drags from one cell to another with the mouse, through the middle, and releases. */
+async function paint(page: Page, from: Locator, to: Locator) {
+  const start = await centre(from);
+  const end = await centre(to);
+  await page.evaluate((names) => names.forEach((n) => performance.clearMeasures(n)), [GESTURE_TO_IMPACT, GESTURE_TO_APPLIED]);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 8 });
+  await page.mouse.move(end.x, end.y, { steps: 8 });
+}
+
+/** The performance measures of the last gesture, once the impact panel has shown its result. */
+async function gestureTimings(page: Page): Promise<{ applied: number; impact: number }> {
+  const handle = await page.waitForFunction(
+    ([impact, applied]) => {
+      const i = performance.getEntriesByName(impact)[0];
+      const a = performance.getEntriesByName(applied)[0];
+      return i && a ? { impact: i.duration, applied: a.duration } : null;
+    },
+    [GESTURE_TO_IMPACT, GESTURE_TO_APPLIED],
+  );
+  return handle.jsonValue() as Promise<{ applied: number; impact: number }>;
+}
+
+async function centre(locator: Locator) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('cell is not on screen');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+test('paint a rectangle with the mouse, see pending marks and impact, undo, redo, reload', async ({ page }) => {
+  // A long walk through the editor on shared, busy CI cores: the default 60 s is too tight for all of it.
+  test.setTimeout(240_000);
+  const browserLog: string[] = [];
+  page.on('console', (m) => browserLog.push(m.text()));
+  await page.goto(host.url);
+  const grid = await openMatrix(page);
+  const impact = page.getByTestId('impact-panel');
+  await expect(impact).toContainText('No draft yet');
+  await expect(pendingCells(grid)).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/role-matrix-before-en.png' });
+
+  // Force the grant brush, then drag from the top-left to the bottom-right cell.
+  await page.getByRole('button', { name: 'Grant', exact: true }).click();
+  await paint(page, cellAt(grid, FIRST_ROW, 0), cellAt(grid, FIRST_ROW + ROWS - 1, COLS - 1));
+  // While the button is down the rectangle is previewed with the brush, not yet sent.
+  await expect(grid.locator('.mcell.in-drag')).toHaveCount(ROWS * COLS);
+  await page.mouse.up();
+
+  // One gesture = one batch in a new draft; the painted cells are marked until pushed.
+  await expect(page.getByTestId('active-draft')).toContainText('1');
+  await expect(pendingCells(grid).first()).toBeVisible();
+  const pendingAfterPaint = await pendingCells(grid).count();
+  expect(pendingAfterPaint).toBeGreaterThan(0);
+  expect(pendingAfterPaint).toBeLessThanOrEqual(ROWS * COLS);
+  for (const cell of await pendingCells(grid).all()) {
+    const row = Number(await cell.getAttribute('data-row'));
+    const col = Number(await cell.getAttribute('data-col'));
+    expect(row >= FIRST_ROW && row < FIRST_ROW + ROWS && col < COLS).toBe(true);
+    await expect(cell).toHaveAttribute('data-granted', 'true');
+  }
+
+  // The impact panel shows who gains access; print the pointer-up → impact time (recorded, not asserted).
+  await expect(page.getByTestId('impact-gained')).not.toHaveText('0');
+  const gained = await page.getByTestId('impact-gained').textContent();
+  const first = await gestureTimings(page);
+  console.log(
+    `[perf] demo, first gesture (also creates the draft): ${ROWS * COLS}-cell paint, pointer-up → impact shown ${first.impact.toFixed(1)} ms ` +
+      `(draft accepted after ${first.applied.toFixed(1)} ms; ${pendingAfterPaint} cells changed; ${gained} permission grants gained)`,
+  );
+  await page.screenshot({ path: 'test-results/role-matrix-en.png' });
+
+  // Undo takes the whole rectangle back in one step; redo puts it back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(pendingCells(grid)).toHaveCount(0);
+  await expect(page.getByTestId('impact-affected')).toHaveText('0');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(pendingCells(grid)).toHaveCount(pendingAfterPaint);
+  await expect(page.getByTestId('impact-gained')).toHaveText(gained!);
+
+  // A second 100-cell paint into the existing draft (revoke brush), measured the same way, then undone.
+  await page.getByRole('button', { name: 'Revoke', exact: true }).click();
+  await paint(page, cellAt(grid, FIRST_ROW, 0), cellAt(grid, FIRST_ROW + ROWS - 1, COLS - 1));
+  await page.mouse.up();
+  const second = await gestureTimings(page);
+  console.log(`[perf] demo, gesture into an existing draft: ${ROWS * COLS}-cell paint, pointer-up → impact shown ${second.impact.toFixed(1)} ms (draft accepted after ${second.applied.toFixed(1)} ms)`);
+  await expect(page.getByTestId('impact-lost')).not.toHaveText('0');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(pendingCells(grid)).toHaveCount(pendingAfterPaint);
+  await expect(page.getByTestId('impact-gained')).toHaveText(gained!);
+
+  // Reload the page: the draft lives in the main process and comes back with its marks.
+  const draftName = await page.getByTestId('active-draft').textContent();
+  await page.reload();
+  await expect(page.getByTestId('active-draft')).toHaveText(draftName!);
+  const again = await openMatrix(page);
+  await expect(pendingCells(again)).toHaveCount(pendingAfterPaint);
+  await expect(page.getByTestId('impact-gained')).toHaveText(gained!);
+
+  // The same screen in Chinese.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByRole('grid', { name: '权限矩阵' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '权限矩阵' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '草稿的影响' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/role-matrix-zh.png' });
+  expect(browserLog.filter((line) => /error/i.test(line) && !/favicon/.test(line))).toEqual([]);
+});
+
+test('the field rules and role list tabs are reachable by keyboard', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Roles' }).click();
+  const matrixTab = page.getByRole('tab', { name: 'Permissions matrix' });
+  await matrixTab.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Field rules' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('grid', { name: 'Field rules' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/field-matrix-en.png' });
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('table', { name: 'Roles' })).toBeVisible();
+});
