@@ -22,6 +22,7 @@ import {
   type ScryptParams,
 } from '../../store';
 import { sealKey, unsealKey, type KeyContext, type UnlockSecret, type WorkspaceProtection } from './keyProtection';
+import { KeyedMutex } from './keyedMutex';
 import { WorkspaceData } from './WorkspaceData';
 import { listWorkspaceIds, readHeader, workspacePaths, writeHeader, type KeyState, type WorkspaceHeader } from './workspaceFiles';
 
@@ -66,7 +67,7 @@ export interface WorkspaceServiceOptions {
 export class WorkspaceService {
   readonly #options: Required<Omit<WorkspaceServiceOptions, 'onLocked'>> & Pick<WorkspaceServiceOptions, 'onLocked'>;
   readonly #sessions = new Map<string, StoreSession>();
-  readonly #busy = new Map<string, Promise<unknown>>();
+  readonly #mutex = new KeyedMutex();
 
   constructor(options: WorkspaceServiceOptions) {
     this.#options = {
@@ -123,7 +124,7 @@ export class WorkspaceService {
    * WRONG_KEY changes nothing on disk. DAMAGED has moved the file aside; the next open starts an empty one.
    */
   async open(id: string, secret: UnlockSecret = {}): Promise<WorkspaceSummary> {
-    return this.#exclusive(id, async () => {
+    return this.#mutex.run(id, async () => {
       if (this.#sessions.get(id)?.locked === false) return this.summary(id);
       const header = readHeader(this.directory, id);
       const paths = workspacePaths(this.directory, id);
@@ -156,7 +157,7 @@ export class WorkspaceService {
    * and made current after it; an interrupted change leaves a file that one of the two keys opens.
    */
   async changePassphrase(id: string, args: { current: string; next: string }): Promise<void> {
-    await this.#exclusive(id, async () => {
+    await this.#mutex.run(id, async () => {
       const header = readHeader(this.directory, id);
       if (header.key.sealedKey.provider !== 'passphrase') throw new StoreError('CONFLICT', 'this workspace is not protected by a passphrase');
       assertPassphraseStrength(args.next);
@@ -334,18 +335,6 @@ export class WorkspaceService {
       createdAt: header.createdAt,
       ...(header.damaged ? { damaged: header.damaged } : {}),
     };
-  }
-
-  /** One lifecycle change per workspace at a time (two unlock clicks must not open two connections). */
-  async #exclusive<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.#busy.get(id) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(fn);
-    this.#busy.set(id, run);
-    try {
-      return await run;
-    } finally {
-      if (this.#busy.get(id) === run) this.#busy.delete(id);
-    }
   }
 }
 
