@@ -105,6 +105,10 @@ function integrityProblem(db: Db): string | null {
  * but the file stays consistent, and FULL would cost an fsync per draft operation.
  */
 export function configureConnection(db: Db): void {
+  // Sorts and temporary indexes that spill to disk go to temp/transient files, which SQLite3MultipleCiphers'
+  // VFS leaves unencrypted (only the main file, journals and WAL are; see mcIoRead in its sqlite3.c):
+  // keep them in memory so no plaintext row ever reaches the disk.
+  db.pragma('temp_store = MEMORY');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
