@@ -8,7 +8,8 @@ import { ConnectorError } from '../connectorError';
 export const envelopeSchema = z.object({
   code: z.number().int(),
   msg: z.string().nullish(),
-  data: z.unknown(),
+  // The gateway's own answers (HTTP 401, rate limiting) carry no `data` at all (§0).
+  data: z.unknown().optional(),
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
 

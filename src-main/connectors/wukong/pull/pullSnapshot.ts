@@ -27,7 +27,7 @@ export interface PullOptions {
    * grant (nothing is hidden), so nobody's access changes, but the server's tables do.
    */
   fieldRules?: boolean;
-  /** Calls in flight at once (default 4). */
+  /** Calls in flight at once (default 8). */
   concurrency?: number;
   now?: () => Date;
 }
@@ -46,7 +46,7 @@ export interface PullResult {
  */
 export async function pullSnapshot(session: WukongSession, options: PullOptions): Promise<PullResult> {
   const { signal } = options;
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? 8;
   const progress = (step: PullStep, done: number, total: number) => options.onProgress?.({ step, done, total });
   const notes: string[] = [];
 
