@@ -43,6 +43,8 @@ test('the console shows the demo organisation and roles, and switches language',
 
   // Roles: every CRM role with its real member count.
   await page.getByRole('link', { name: 'Roles' }).click();
+  // The Roles view opens on the permission matrix; the plain list is its third tab.
+  await page.getByRole('tab', { name: 'Role list' }).click();
   const roles = page.getByRole('table', { name: 'Roles' });
   for (const role of crmRoles) {
     const row = roles.getByRole('row').filter({ has: page.getByRole('cell', { name: role.name, exact: false }) }).first();
