@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceService } from '../../../src-main/services/workspace';
-import { createDraft, runMigrations, saveSnapshot, setConnectionProfile } from '../../../src-main/store';
+import { createDraft, createStore, openStore, runMigrations, saveSnapshot, setConnectionProfile } from '../../../src-main/store';
 import { buildSnapshot } from './fixtures/buildSnapshot';
-import { TEST_SCRYPT, folderContains, join, makeTempDir } from './fixtures/files';
+import { TEST_SCRYPT, folderContains, freshKey, join, makeTempDir } from './fixtures/files';
 
 const USER_NAME = 'Zhang Weiqiang-7f3a';
 const TOKEN = 'tok_9c41e2b7d05a4f8e';
@@ -51,5 +51,14 @@ describe('the workspace files hold no plaintext', () => {
     db.close();
     expect(folderContains(temp.dir, TOKEN)).toEqual(['plain.db']);
     expect(folderContains(temp.dir, USER_NAME)).toEqual(['plain.db']);
+  });
+
+  it('keeps spilled sorts and temporary indexes in memory (SQLite3MC does not encrypt temp files)', () => {
+    const key = freshKey();
+    const path = join(temp.dir, 't.gatehouse');
+    createStore(path, key).close();
+    const db = openStore(path, key);
+    expect(db.pragma('temp_store', { simple: true })).toBe(2); // 2 = MEMORY
+    db.close();
   });
 });
