@@ -6,7 +6,7 @@ import { compilePolicy } from './compile';
 import { explain } from './explain';
 import { fieldAccess } from './fields';
 import { impact } from './impact';
-import { accessMatrix, SCOPE_SLOTS } from './matrix';
+import { accessMatrix, SCOPE_SLOTS, scopeCounts } from './matrix';
 import { effectiveScope } from './scope';
 import { depthArb, mutate, mutationArb, organisationArb } from './testing/arbitraries';
 import { NaiveEngine } from './testing/naive';
@@ -96,9 +96,18 @@ describe('compiled engine agrees with the naive reference (reference §6–7)', 
       const j = perms.indexOf('28');
       for (let scope = 0; scope < SCOPE_SLOTS; scope++) {
         const direct = users.filter((u) => naive.scope(u, '28') === scope).length;
-        expect(m.byDepartment!.counts[root * perms.length * SCOPE_SLOTS + j * SCOPE_SLOTS + scope]).toBe(direct);
+        expect(scopeCounts(m.byDepartment!, root, j)[scope]).toBe(direct);
       }
       expect(m.byDepartment!.size[root]).toBe(users.length);
+      // Manager teams: each manager's direct reports, counted from the naive scopes.
+      const team = m.byManager!;
+      team.groupIds.forEach((managerId, g) => {
+        const reports = s.users.filter((u) => u.managerId === managerId).map((u) => u.id);
+        expect(team.size[g]).toBe(reports.length);
+        for (let scope = 0; scope < SCOPE_SLOTS; scope++) {
+          expect(scopeCounts(team, g, j)[scope]).toBe(reports.filter((u) => naive.scope(u, '28') === scope).length);
+        }
+      });
     }), RUNS);
   });
 

@@ -12,7 +12,7 @@ export { explain } from './explain';
 export type { Explanation, RoleExplanation } from './explain';
 export { fieldAccess, fieldCodes } from './fields';
 export type { FieldAccessEntry, FieldCodes } from './fields';
-export { accessMatrix, SCOPE_SLOTS } from './matrix';
+export { accessMatrix, scopeCounts, SCOPE_SLOTS } from './matrix';
 export type { AccessMatrix, MatrixOptions, ScopeAggregate } from './matrix';
 export { impact } from './impact';
 export type { FieldChange, ImpactReport, PermissionChange, UserImpact } from './impact';

@@ -1,7 +1,7 @@
 // eslint-disable-next-line gatehouse/layers -- test-only import, never bundled into the pure core
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from './compile';
-import { accessMatrix, SCOPE_SLOTS } from './matrix';
+import { accessMatrix, scopeCounts } from './matrix';
 import { buildOrg } from './testing/orgBuilder';
 
 const s = buildOrg({
@@ -20,7 +20,7 @@ describe('access matrix', () => {
   const perms = ['28', '55'];
   const m = accessMatrix(policy, ['boss', 'lead', 'r1', 'r2'], perms);
   const cell = (agg: NonNullable<typeof m.byDepartment>, group: string, perm: string, scope: number) =>
-    agg.counts[agg.groupIds.indexOf(group) * perms.length * SCOPE_SLOTS + perms.indexOf(perm) * SCOPE_SLOTS + scope];
+    scopeCounts(agg, agg.groupIds.indexOf(group), perms.indexOf(perm))[scope];
 
   it('holds one scope per user × permission, row-major', () => {
     expect(Array.from(m.scopes)).toEqual([0, 0, 4, 4, 1, 0, 1, 0]);

@@ -9,8 +9,34 @@ export interface ScopeAggregate {
   readonly groupIds: readonly string[];
   /** People of the requested set in each group. */
   readonly size: Uint32Array;
-  /** [group * permissions * 6 + permission * 6 + scope] → people; share = count / size[group]. */
-  readonly counts: Uint32Array;
+  /** Permissions per matrix row (the stride of the layouts below). */
+  readonly width: number;
+  /**
+   * Dense form (departments): [group * width * 6 + permission * 6 + scope] → people;
+   * share = count / size[group].
+   */
+  readonly counts?: Uint32Array;
+  /**
+   * Sparse form (managers' teams, tens of thousands of small groups): each group's members as distinct
+   * matrix rows with a weight — group g owns entries start[g] .. start[g+1] of row / weight, and
+   * rows[row * width + permission] is that row's scope. Read either form with scopeCounts().
+   */
+  readonly mixture?: { readonly start: Int32Array; readonly row: Int32Array; readonly weight: Uint32Array; readonly rows: Uint8Array };
+}
+
+/** People of `group` at each scope 0..5 for the permission at `permission` (its column in the matrix). */
+export function scopeCounts(aggregate: ScopeAggregate, group: number, permission: number): Uint32Array {
+  const out = new Uint32Array(SCOPE_SLOTS);
+  const { width, counts, mixture } = aggregate;
+  if (counts) {
+    const base = group * width * SCOPE_SLOTS + permission * SCOPE_SLOTS;
+    for (let s = 0; s < SCOPE_SLOTS; s++) out[s] = counts[base + s]!;
+  } else if (mixture) {
+    for (let k = mixture.start[group]!; k < mixture.start[group + 1]!; k++) {
+      out[mixture.rows[mixture.row[k]! * width + permission]!]! += mixture.weight[k]!;
+    }
+  }
+  return out;
 }
 
 export interface AccessMatrix {
@@ -20,7 +46,7 @@ export interface AccessMatrix {
   readonly scopes: Uint8Array;
   /** Per department, counted over its whole subtree (what an org-tree heatmap shows). */
   readonly byDepartment?: ScopeAggregate;
-  /** Per manager, counted over their direct reports. */
+  /** Per manager, counted over their direct reports (sparse form: read with scopeCounts). */
   readonly byManager?: ScopeAggregate;
 }
 
@@ -38,7 +64,8 @@ export function accessMatrix(
   permissionIds: readonly string[],
   options: MatrixOptions = {},
 ): AccessMatrix {
-  const users = Int32Array.from(userIds, (id) => userNumber(policy, id));
+  const users = new Int32Array(userIds.length);
+  for (let i = 0; i < users.length; i++) users[i] = userNumber(policy, userIds[i]!);
   const perms = Int32Array.from(permissionIds, (id) => permissionNumber(policy, id));
   const width = perms.length;
   const { permCount, profileScopes, userProfile } = policy;
@@ -46,6 +73,7 @@ export function accessMatrix(
   // Compact rows per profile, built lazily: only profiles of requested users.
   const rowOf = new Int32Array(policy.profileCount).fill(-1);
   const rows: Uint8Array[] = [];
+  const rowOfUser = new Int32Array(users.length);
   const scopes = new Uint8Array(users.length * width);
   for (let i = 0; i < users.length; i++) {
     const profile = userProfile[users[i]!]!;
@@ -57,48 +85,85 @@ export function accessMatrix(
       row = rowOf[profile] = rows.length;
       rows.push(compact);
     }
+    rowOfUser[i] = row;
     scopes.set(rows[row]!, i * width);
   }
 
   if (options.aggregates === false) return { userIds, permissionIds, scopes };
+  const distinct = { rows, rowOfUser, width };
   return {
     userIds,
     permissionIds,
     scopes,
-    byDepartment: aggregateByDepartment(policy, users, scopes, width),
-    byManager: aggregateByManager(policy, users, scopes, width),
+    byDepartment: aggregateByDepartment(policy, users, distinct),
+    byManager: aggregateByManager(policy, users, distinct),
   };
 }
 
-/**
- * Count rows into per-group slots, one group at a time: each group's 6 × permissions counters stay in cache
- * while its members are added (scattering 10M increments over a 60 MB array instead costs a cache miss each).
- */
-function countByGroup(groupOfRow: Int32Array, groupCount: number, scopes: Uint8Array, width: number) {
-  const stride = width * SCOPE_SLOTS;
-  const start = new Int32Array(groupCount + 1);
-  for (let i = 0; i < groupOfRow.length; i++) if (groupOfRow[i]! >= 0) start[groupOfRow[i]! + 1]!++;
-  for (let g = 0; g < groupCount; g++) start[g + 1]! += start[g]!;
-  const rows = new Int32Array(start[groupCount]!);
-  const fill = start.slice(0, groupCount);
-  for (let i = 0; i < groupOfRow.length; i++) if (groupOfRow[i]! >= 0) rows[fill[groupOfRow[i]!]!++] = i;
-  const size = new Uint32Array(groupCount);
-  const counts = new Uint32Array(groupCount * stride);
-  for (let g = 0; g < groupCount; g++) {
-    size[g] = start[g + 1]! - start[g]!;
-    const base = g * stride;
-    for (let k = start[g]!; k < start[g + 1]!; k++) {
-      const row = rows[k]! * width;
-      for (let j = 0; j < width; j++) counts[base + j * SCOPE_SLOTS + scopes[row + j]!]!++;
-    }
-  }
-  return { size, counts };
+/** The matrix's distinct rows (one per role profile) and which row each requested user has. */
+interface DistinctRows {
+  readonly rows: readonly Uint8Array[];
+  readonly rowOfUser: Int32Array;
+  readonly width: number;
 }
 
-function aggregateByDepartment(policy: CompiledPolicy, users: Int32Array, scopes: Uint8Array, width: number): ScopeAggregate {
+/** Members of each group, grouped contiguously (CSR). */
+function membersByGroup(groupOfUser: Int32Array, groupCount: number) {
+  const start = new Int32Array(groupCount + 1);
+  for (let i = 0; i < groupOfUser.length; i++) if (groupOfUser[i]! >= 0) start[groupOfUser[i]! + 1]!++;
+  for (let g = 0; g < groupCount; g++) start[g + 1]! += start[g]!;
+  const members = new Int32Array(start[groupCount]!);
+  const fill = start.slice(0, groupCount);
+  for (let i = 0; i < groupOfUser.length; i++) if (groupOfUser[i]! >= 0) members[fill[groupOfUser[i]!]!++] = i;
+  return { start, members };
+}
+
+/**
+ * Per group, its members as distinct rows with weights. Members of a group mostly share a few role
+ * profiles, so this is far smaller than one entry per member.
+ */
+function mixtureByGroup(groupOfUser: Int32Array, groupCount: number, distinct: DistinctRows) {
+  const { start, members } = membersByGroup(groupOfUser, groupCount);
+  const size = new Uint32Array(groupCount);
+  const outStart = new Int32Array(groupCount + 1);
+  const row = new Int32Array(members.length);
+  const weight = new Uint32Array(members.length);
+  const seen = new Int32Array(distinct.rows.length).fill(-1);
+  let n = 0;
+  for (let g = 0; g < groupCount; g++) {
+    size[g] = start[g + 1]! - start[g]!;
+    const first = n;
+    for (let k = start[g]!; k < start[g + 1]!; k++) {
+      const r = distinct.rowOfUser[members[k]!]!;
+      const at = seen[r]!;
+      if (at >= first) weight[at]!++;
+      else {
+        seen[r] = n;
+        row[n] = r;
+        weight[n++] = 1;
+      }
+    }
+    outStart[g + 1] = n;
+  }
+  return { size, start: outStart, row: row.slice(0, n), weight: weight.slice(0, n) };
+}
+
+function aggregateByDepartment(policy: CompiledPolicy, users: Int32Array, distinct: DistinctRows): ScopeAggregate {
+  const { width, rows } = distinct;
   const stride = width * SCOPE_SLOTS;
-  const groupOfRow = Int32Array.from(users, (u) => policy.userDept[u]!);
-  const { size, counts } = countByGroup(groupOfRow, policy.deptCount, scopes, width);
+  const groupOfUser = new Int32Array(users.length);
+  for (let i = 0; i < users.length; i++) groupOfUser[i] = policy.userDept[users[i]!]!;
+  const mix = mixtureByGroup(groupOfUser, policy.deptCount, distinct);
+  const size = mix.size;
+  const counts = new Uint32Array(policy.deptCount * stride);
+  for (let g = 0; g < policy.deptCount; g++) {
+    const base = g * stride;
+    for (let k = mix.start[g]!; k < mix.start[g + 1]!; k++) {
+      const scopes = rows[mix.row[k]!]!;
+      const w = mix.weight[k]!;
+      for (let j = 0; j < width; j++) counts[base + j * SCOPE_SLOTS + scopes[j]!]! += w;
+    }
+  }
   // Roll members up to every ancestor: children finish before parents in reverse pre-order.
   const byPosition = new Int32Array(policy.deptCount);
   for (let d = 0; d < policy.deptCount; d++) byPosition[policy.deptEnter[d]!] = d;
@@ -111,21 +176,28 @@ function aggregateByDepartment(policy: CompiledPolicy, users: Int32Array, scopes
     const to = parent * stride;
     for (let k = 0; k < stride; k++) counts[to + k]! += counts[from + k]!;
   }
-  return { groupIds: policy.deptIds, size, counts };
+  return { groupIds: policy.deptIds, size, width, counts };
 }
 
-function aggregateByManager(policy: CompiledPolicy, users: Int32Array, scopes: Uint8Array, width: number): ScopeAggregate {
-  const groupOfUser = new Int32Array(policy.userCount).fill(-1);
+function aggregateByManager(policy: CompiledPolicy, users: Int32Array, distinct: DistinctRows): ScopeAggregate {
+  const groupOfManager = new Int32Array(policy.userCount).fill(-1);
   const groupIds: string[] = [];
-  const groupOfRow = new Int32Array(users.length);
+  const groupOfUser = new Int32Array(users.length);
   for (let i = 0; i < users.length; i++) {
     const m = policy.userManager[users[i]!]!;
-    if (m >= 0 && groupOfUser[m] === -1) {
-      groupOfUser[m] = groupIds.length;
+    if (m >= 0 && groupOfManager[m] === -1) {
+      groupOfManager[m] = groupIds.length;
       groupIds.push(policy.userIds[m]!);
     }
-    groupOfRow[i] = m >= 0 ? groupOfUser[m]! : -1;
+    groupOfUser[i] = m >= 0 ? groupOfManager[m]! : -1;
   }
-  const { size, counts } = countByGroup(groupOfRow, groupIds.length, scopes, width);
-  return { groupIds, size, counts };
+  const mix = mixtureByGroup(groupOfUser, groupIds.length, distinct);
+  const rows = new Uint8Array(distinct.rows.length * distinct.width);
+  distinct.rows.forEach((r, i) => rows.set(r, i * distinct.width));
+  return {
+    groupIds,
+    size: mix.size,
+    width: distinct.width,
+    mixture: { start: mix.start, row: mix.row, weight: mix.weight, rows },
+  };
 }
