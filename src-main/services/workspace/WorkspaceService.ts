@@ -106,13 +106,20 @@ export class WorkspaceService {
 
   /**
    * The built-in demo: created on first use from `makeSnapshot()` with a 0600 key file (made-up data, so no
-   * passphrase), opened on later uses. A demo without a snapshot (after damage) is seeded again.
+   * passphrase), opened on later uses. The console starts on it, so a damaged demo file does not stop the
+   * start: it is moved aside like any other, a fresh demo is seeded, and its audit log says where the old
+   * file went. Every other error (an insecure key file, a newer version) is thrown.
    */
   async ensureDemo(makeSnapshot: () => Snapshot): Promise<WorkspaceSummary> {
     if (!existsSync(workspacePaths(this.directory, DEMO_WORKSPACE_ID).header)) {
       await this.#create({ id: DEMO_WORKSPACE_ID, name: 'Demo', kind: 'demo', protection: { kind: 'keyFile' } });
     } else {
-      await this.open(DEMO_WORKSPACE_ID);
+      try {
+        await this.open(DEMO_WORKSPACE_ID);
+      } catch (error) {
+        if (!isStoreError(error, 'DAMAGED')) throw error;
+        await this.open(DEMO_WORKSPACE_ID); // the file is aside now: this starts a fresh one
+      }
     }
     const data = this.data(DEMO_WORKSPACE_ID);
     if (data.listSnapshots().length === 0) data.saveSnapshot(makeSnapshot());

@@ -95,13 +95,19 @@ describe('a damaged workspace file', () => {
     expect(hashFolder(temp.dir)).toEqual(before);
   });
 
-  it('the demo is seeded again after damage', async () => {
+  it('a damaged demo does not stop the start: it is moved aside and seeded again, and the audit log says so', async () => {
     const demoService = new WorkspaceService({ directory: temp.dir, idleLockMs: null, now: () => now });
     await demoService.ensureDemo(() => buildSnapshot(40));
+    demoService.data('demo').createDraft({ name: 'lost with the damaged file' });
     demoService.lock('demo');
     truncateSync(join(temp.dir, 'demo.gatehouse'), 5000);
-    await expect(demoService.ensureDemo(() => buildSnapshot(40))).rejects.toMatchObject({ code: 'DAMAGED' });
+
     await demoService.ensureDemo(() => buildSnapshot(40));
-    expect(demoService.data('demo').loadSnapshot().snapshot.users).toHaveLength(40);
+    const data = demoService.data('demo');
+    expect(data.loadSnapshot().snapshot.users).toHaveLength(40);
+    expect(data.listDrafts()).toEqual([]);
+    const recreated = data.listAudit().find((e) => e.action === 'workspace.recreatedAfterDamage');
+    expect(recreated?.details).toEqual({ damagedAt: now.toISOString(), movedTo: [join(temp.dir, 'demo.gatehouse.damaged-20261129T010203Z')] });
+    expect(existsSync(join(temp.dir, 'demo.gatehouse.damaged-20261129T010203Z'))).toBe(true);
   });
 });
