@@ -14,6 +14,11 @@ export function ImpactPanel() {
   const impact = useImpactProjection();
   const draftId = useDraftStore((s) => s.activeDraftId);
   const data = impact.data;
+  // People (not grants) who gain or lose anything, from the capped list: "≥ n" when the list was cut.
+  const people = (test: (p: { before: number; after: number }) => boolean) => {
+    const n = data?.users.filter((u) => u.permissions.some(test)).length ?? 0;
+    return data?.truncated ? t('impact.atLeast', { count: n }) : String(n);
+  };
 
   // Measured after the commit that shows the new numbers: pointer-up → impact on screen.
   useEffect(() => {
@@ -30,6 +35,10 @@ export function ImpactPanel() {
           <dl className="impact-counts">
             <dt>{t('impact.affected')}</dt>
             <dd data-testid="impact-affected">{data.counts.usersAffected}</dd>
+            <dt>{t('impact.peopleGaining')}</dt>
+            <dd className="gain" data-testid="impact-people-gaining">{people((p) => p.before === 0 && p.after > 0)}</dd>
+            <dt>{t('impact.peopleLosing')}</dt>
+            <dd className="loss" data-testid="impact-people-losing">{people((p) => p.before > 0 && p.after === 0)}</dd>
             <dt>{t('impact.gained')}</dt>
             <dd className="gain" data-testid="impact-gained">{data.counts.gained}</dd>
             <dt>{t('impact.lost')}</dt>
