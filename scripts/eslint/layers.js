@@ -8,6 +8,9 @@ const COMMON = path.join(root, 'src-main', 'common');
 const RENDERER = path.join(root, 'src-renderer');
 
 const COMMON_PACKAGES = ['zod'];
+/** Test files may also use the test tools; they are never bundled into the app. */
+const TEST_PACKAGES = ['vitest', 'fast-check', '@testing-library/react', '@testing-library/dom'];
+const isTestFile = (file) => /\.test\.tsx?$/.test(file) || file.split(path.sep).includes('testing');
 const RENDERER_PACKAGES = ['zod', 'react', 'react-dom', 'zustand', '@tanstack/react-table', '@tanstack/react-virtual', 'recharts'];
 
 const inside = (file, dir) => file === dir || file.startsWith(dir + path.sep);
@@ -32,7 +35,7 @@ export const layers = {
         if (layer === 'renderer' && !inside(target, RENDERER) && !inside(target, COMMON))
           why = 'the renderer reaches the main process only through the contract (src-main/common)';
       } else {
-        const allowed = layer === 'common' ? COMMON_PACKAGES : RENDERER_PACKAGES;
+        const allowed = [...(layer === 'common' ? COMMON_PACKAGES : RENDERER_PACKAGES), ...(isTestFile(file) ? TEST_PACKAGES : [])];
         if (!allowed.includes(packageName(source)))
           why = layer === 'common' ? 'src-main/common must stay pure (no Node, Electron, SQLite, React)' : 'the renderer must not use Node, Electron or server packages';
       }
