@@ -6,7 +6,7 @@ import { WukongSession } from './session';
 /** A scripted server: each call pops the next answer for its path. Records what was sent. */
 function fakeServer(script: Record<string, Array<{ status?: number; body: unknown } | 'hang'>>) {
   const sent: Array<{ path: string; token: string | null; contentType: string | null; body: string | null }> = [];
-  const fetchImpl = (async (input: URL | RequestInfo, init?: RequestInit) => {
+  const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(String(input));
     const headers = new Headers(init?.headers);
     sent.push({ path: url.pathname, token: headers.get('Admin-Token'), contentType: headers.get('content-type'), body: (init?.body as string | undefined) ?? null });

@@ -1,16 +1,12 @@
-import type { LocalizedText, Snapshot } from '../../../common/domain';
+import type { Id, LocalizedText, Snapshot } from '../../../common/domain';
 import type { CellChange } from '../../../common/draft/cells';
 
-/** Why the server cannot store part of a draft. The plan is refused as a whole: nothing is sent. */
-export type RefusalCode =
-  | 'RULES'
-  | 'FIELD_RULE_REMOVAL'
-  | 'STATUS_NOT_SETTABLE'
-  | 'PEOPLE_NOT_CREATED'
-  | 'NO_DATA_SCOPE'
-  | 'TOP_LEVEL_DEPARTMENT'
-  | 'DEPARTMENT_NAME_TOO_LONG'
-  | 'NAME_ORDER';
+/**
+ * Why the server cannot store part of a draft. The plan is refused as a whole: nothing is sent. (What the
+ * server's own validation would reject — 1117, 1133, 400 on long names… — is refused earlier by the draft
+ * rules and reported here with code RULES.)
+ */
+export type RefusalCode = 'RULES' | 'FIELD_RULE_REMOVAL' | 'UNREPORTED_GRANT' | 'NAME_ORDER';
 
 export interface PlanRefusal {
   code: RefusalCode;
@@ -19,80 +15,55 @@ export interface PlanRefusal {
   cellKey?: string;
 }
 
-/** `AdminDeptBO.name` is `@Size(max = 20)` (reference §2). */
-const DEPARTMENT_NAME_MAX = 20;
-
 /**
- * What WukongCRM 11 cannot store, cell by cell: field rules cannot be deleted (`saveRoleField` only updates rows
- * by id, §6), people can be enabled or disabled but not made "not yet activated" (§3), nobody is created or
- * deleted by a draft, scope exists per role only and only where the role type has one (§4.1, §7.1), there is a
- * single top-level department (§2) and department names are at most 20 characters (§2).
+ * What WukongCRM 11 cannot store, cell by cell:
+ * - a field rule cannot be deleted: `saveRoleField` only updates rows matched by id (§6);
+ * - a grant of a catalogue root or of a menu below level 3 would be written by `updateRoleMenu` but is never
+ *   reported by `getRoleByType` (it returns levels 2–3 only, §4.2): it could not be verified, and the next
+ *   delta write of the role (server-now ∪ added − removed) would silently drop it again.
+ * WukongCRM keeps the data scope per role (capability `scopePerPermission: false`); drafts have no
+ * per-permission scope operation, so there is nothing of that kind to refuse here.
  */
 export function refusalsFor(changes: readonly CellChange[], projection: Snapshot): PlanRefusal[] {
   const out: PlanRefusal[] = [];
-  const groups = new Map(projection.roleGroups.map((g) => [g.id, g]));
-  const roles = new Map(projection.roles.map((r) => [r.id, r]));
+  const depth = permissionDepth(projection);
+  const roles = new Set(projection.roles.map((r) => r.id));
+  const labels = new Map(projection.permissions.map((p) => [p.id, p.label]));
   for (const c of changes) {
-    switch (c.kind) {
-      case 'fieldRule':
-        if (c.after === null && roles.has(c.roleId)) {
-          out.push({
-            code: 'FIELD_RULE_REMOVAL',
-            cellKey: c.key,
-            reason: {
-              'zh-CN': `悟空CRM 无法删除字段权限（${c.module}.${c.field}），只能修改它`,
-              en: `WukongCRM cannot delete a field rule (${c.module}.${c.field}); it can only change it`,
-            },
-          });
-        }
-        break;
-      case 'userStatus':
-        if (c.after === 'inactive') {
-          out.push({
-            code: 'STATUS_NOT_SETTABLE',
-            cellKey: c.key,
-            reason: { 'zh-CN': `悟空CRM 只能启用或禁用员工，不能设为“未激活”（${c.userId}）`, en: `WukongCRM can only enable or disable people, not make them "not activated" (${c.userId})` },
-          });
-        }
-        break;
-      case 'user':
-        out.push({
-          code: 'PEOPLE_NOT_CREATED',
-          cellKey: c.key,
-          reason: { 'zh-CN': `推送不会新建或删除员工（${c.userId}）`, en: `A push does not create or delete people (${c.userId})` },
-        });
-        break;
-      case 'roleScope': {
-        const group = groups.get(roles.get(c.roleId)?.groupId ?? '');
-        if (group && !group.hasDataScope) {
-          out.push({
-            code: 'NO_DATA_SCOPE',
-            cellKey: c.key,
-            reason: { 'zh-CN': `「${group.label['zh-CN']}」的角色没有数据权限`, en: `Roles of "${group.label.en}" have no data scope` },
-          });
-        }
-        break;
-      }
-      case 'departmentParent':
-        if (c.after === null) {
-          out.push({ code: 'TOP_LEVEL_DEPARTMENT', cellKey: c.key, reason: { 'zh-CN': '悟空CRM 只能有一个顶级部门', en: 'WukongCRM has exactly one top-level department' } });
-        }
-        break;
-      case 'departmentName':
-      case 'department': {
-        const name = c.kind === 'department' ? c.after?.name : c.after;
-        if (name !== undefined && name.length > DEPARTMENT_NAME_MAX) {
-          out.push({
-            code: 'DEPARTMENT_NAME_TOO_LONG',
-            cellKey: c.key,
-            reason: { 'zh-CN': `部门名称最多 ${DEPARTMENT_NAME_MAX} 个字：${name}`, en: `Department names are at most ${DEPARTMENT_NAME_MAX} characters: ${name}` },
-          });
-        }
-        break;
-      }
-      default:
-        break;
+    if (c.kind === 'fieldRule' && c.after === null && roles.has(c.roleId)) {
+      out.push({
+        code: 'FIELD_RULE_REMOVAL',
+        cellKey: c.key,
+        reason: {
+          'zh-CN': `悟空CRM 无法删除字段权限（${c.module}.${c.field}），只能修改它`,
+          en: `WukongCRM cannot delete a field rule (${c.module}.${c.field}); it can only change it`,
+        },
+      });
+    }
+    if (c.kind === 'rolePermission' && c.after) {
+      const d = depth(c.permissionId);
+      if (d === 1 || d === 2) continue;
+      const label = labels.get(c.permissionId);
+      out.push({
+        code: 'UNREPORTED_GRANT',
+        cellKey: c.key,
+        reason: {
+          'zh-CN': `悟空CRM 从不返回「${label?.['zh-CN'] ?? c.permissionId}」这一级的授权，无法核对，下次修改该角色时会丢失`,
+          en: `WukongCRM never reports grants of "${label?.en ?? c.permissionId}" at this level: it could not be verified and the next change to the role would drop it`,
+        },
+      });
     }
   }
   return out;
+}
+
+/** 0 for a catalogue root, 1 for its children, … (unknown ids: -1). */
+function permissionDepth(snapshot: Snapshot): (id: Id) => number {
+  const parent = new Map(snapshot.permissions.map((p) => [p.id, p.parentId]));
+  return (id) => {
+    if (!parent.has(id)) return -1;
+    let depth = 0;
+    for (let node = parent.get(id); node != null && depth < 50; node = parent.get(node)) depth++;
+    return depth;
+  };
 }
