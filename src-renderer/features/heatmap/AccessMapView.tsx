@@ -69,6 +69,7 @@ function AccessMapBody({ view, permissions }: { view: OrgView; permissions: Para
   const [groupBy, setGroupBy] = useState<GroupBy>('department');
   const [manager, setManager] = useState('');
   const [showLetters, setShowLetters] = useState(false);
+  const [onlyChanged, setOnlyChanged] = useState(true);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [hovered, setHovered] = useState<CellRef | null>(null);
 
@@ -77,34 +78,55 @@ function AccessMapBody({ view, permissions }: { view: OrgView; permissions: Para
     const module = modules.find((m) => m.key === moduleKey) ?? modules[0];
     return module ? columnsForModule(module, actionLabels) : [];
   }, [columnMode, modules, action, moduleKey, actionLabels]);
-  const permissionIds = useMemo(() => columns.map((c) => c.permissionId), [columns]);
+  const allPermissionIds = useMemo(() => modules.flatMap((m) => CRM_ACTIONS.flatMap((a) => (m.permissionIds[a] ? [m.permissionIds[a]!] : []))), [modules]);
   const managers = useMemo(() => {
     const withReports = new Set(view.users.map((u) => u.managerId).filter((m): m is string => !!m));
     return view.users.filter((u) => withReports.has(u.id));
   }, [view.users]);
   const teamIds = useMemo(() => (manager && view.users.some((u) => u.id === manager) ? teamOf(view.users, manager) : undefined), [manager, view.users]);
   const delta = layer === 'delta';
-  const { data, stale, error } = useHeatmapData(permissionIds, teamIds, delta);
+  const { data, stale, error } = useHeatmapData(allPermissionIds, teamIds, delta);
   const shown = data ?? stale;
-  useAccessMapMarks(data ? data.key : null);
+  const columnIdx = useMemo(() => (shown ? columns.map((c) => shown.colOf.get(c.permissionId) ?? -1) : []), [shown, columns]);
+  useAccessMapMarks(data ? `${data.key}|${columns.map((c) => c.permissionId).join(',')}` : null);
 
   const usersById = useMemo(() => new Map(view.users.map((u) => [u.id, u])), [view.users]);
+  // In delta mode a large org is mostly unchanged: by default only the rows the draft touches are listed.
+  const rowOf = useMemo(() => {
+    if (!shown || !delta || !onlyChanged || !shown.baseScopes) return shown?.rowOf ?? null;
+    const width = shown.permissionIds.length;
+    const changed = new Map<string, number>();
+    shown.userIds.forEach((id, row) => {
+      for (const j of columnIdx) {
+        const i = row * width + j;
+        if (shown.scopes[i] !== shown.baseScopes![i] || shown.reach?.has(i)) return void changed.set(id, row);
+      }
+    });
+    return changed;
+  }, [shown, delta, onlyChanged, columnIdx]);
   const lines = useMemo(
-    () => (shown ? mapLines(view.users, view.departments, shown.rowOf, groupBy, collapsed, ht('noManagerGroup')) : []),
-    [shown, view.users, view.departments, groupBy, collapsed, ht],
+    () => (rowOf ? mapLines(view.users, view.departments, rowOf, groupBy, collapsed, ht('noManagerGroup')) : []),
+    [rowOf, view.users, view.departments, groupBy, collapsed, ht],
   );
   // Charts and aggregates follow the grid at lower priority: the map is on screen before they redraw.
-  const lower = useDeferredValue(shown);
+  const lowerInput = useMemo(() => (shown ? { data: shown, columnIdx } : null), [shown, columnIdx]);
+  const lower = useDeferredValue(lowerInput);
   const aggregates = useMemo(
-    () => (lower ? aggregateByDepartment(view.departments, view.users, lower.rowOf, lower.scopes, lower.permissionIds.length) : []),
+    () => (lower ? aggregateByDepartment(view.departments, view.users, lower.data.rowOf, lower.data.scopes, lower.data.permissionIds.length, lower.columnIdx) : []),
     [lower, view.departments, view.users],
   );
   const changedCells = useMemo(() => {
     if (!shown?.baseScopes) return 0;
+    const width = shown.permissionIds.length;
     let n = 0;
-    for (let i = 0; i < shown.scopes.length; i++) if (shown.scopes[i] !== shown.baseScopes[i] || shown.reach?.has(i)) n++;
+    for (let row = 0; row < shown.userIds.length; row++) {
+      for (const j of columnIdx) {
+        const i = row * width + j;
+        if (shown.scopes[i] !== shown.baseScopes[i] || shown.reach?.has(i)) n++;
+      }
+    }
     return n;
-  }, [shown]);
+  }, [shown, columnIdx]);
 
   const toggleGroup = (id: string) =>
     setCollapsed((prev) => {
@@ -172,6 +194,11 @@ function AccessMapBody({ view, permissions }: { view: OrgView; permissions: Para
             {managers.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
           </select>
         </label>
+        {delta && (
+          <label>
+            <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} /> {ht('onlyChanged')}
+          </label>
+        )}
         <label>
           <input type="checkbox" checked={showLetters} onChange={(e) => setShowLetters(e.target.checked)} /> {ht('showLetters')}
         </label>
@@ -192,6 +219,7 @@ function AccessMapBody({ view, permissions }: { view: OrgView; permissions: Para
           <HeatmapGrid
             lines={lines}
             columns={columns}
+            columnIdx={columnIdx}
             data={shown}
             delta={delta}
             showLetters={showLetters}

@@ -18,6 +18,8 @@ export interface CellRef {
 interface HeatmapGridProps {
   lines: readonly MapLine[];
   columns: readonly MapColumn[];
+  /** Matrix column of each displayed column. */
+  columnIdx: readonly number[];
   data: HeatmapData;
   delta: boolean;
   showLetters: boolean;
@@ -34,7 +36,7 @@ const LINE_HEIGHT = 26;
  * in the DOM), so a 20k-person org scrolls like the demo. Arrow keys move a single focus through the
  * cells; Enter opens the person; hovering or focusing a cell asks for its explanation.
  */
-export function HeatmapGrid({ lines, columns, data, delta, showLetters, usersById, onHover, onOpen, onToggleGroup }: HeatmapGridProps) {
+export function HeatmapGrid({ lines, columns, columnIdx, data, delta, showLetters, usersById, onHover, onOpen, onToggleGroup }: HeatmapGridProps) {
   const t = useT();
   const ht = useFeatureT(heatmapMessages);
   const gt = useFeatureT(scopeGlyphs);
@@ -114,7 +116,7 @@ export function HeatmapGrid({ lines, columns, data, delta, showLetters, usersByI
               <div key={line.userId} className={`hm-row${user?.status !== 'active' ? ' row-muted' : ''}`} role="row" aria-rowindex={item.index + 2} style={style} data-user-row={line.userId}>
                 <span role="rowheader" className="hm-person" style={{ paddingInlineStart: 16 + line.depth * 12 }} title={user?.title}>{name}</span>
                 {columns.map((c, col) => {
-                  const look = cellLook(data, line.row, col, delta, gt);
+                  const look = cellLook(data, line.row, columnIdx[col]!, delta, gt);
                   const column = localized(c.label);
                   const label = look.before !== null && look.before !== look.scope
                     ? ht('deltaLabel', { person: name, column, before: t(scopeKey(look.before)), after: t(scopeKey(look.scope)) })

@@ -22,12 +22,14 @@ export function aggregateByDepartment(
   rowOf: ReadonlyMap<string, number>,
   scopes: Uint8Array,
   width: number,
+  /** Matrix columns to count, in display order. */
+  columnIdx: readonly number[],
 ): DepartmentAggregate[] {
   const order = departmentsInTreeOrder(departments);
   const parent = new Map(departments.map((d) => [d.id, d.parentId]));
   const slot = new Map(order.map((o, i) => [o.department.id, i]));
   const size = new Uint32Array(order.length);
-  const counts = order.map(() => new Uint32Array(width * SCOPE_SLOTS));
+  const counts = order.map(() => new Uint32Array(columnIdx.length * SCOPE_SLOTS));
   for (const u of users) {
     const row = rowOf.get(u.id);
     if (row === undefined) continue;
@@ -38,7 +40,7 @@ export function aggregateByDepartment(
       if (g === undefined) break;
       size[g]!++;
       const c = counts[g]!;
-      for (let j = 0; j < width; j++) c[j * SCOPE_SLOTS + scopes[row * width + j]!]!++;
+      columnIdx.forEach((m, j) => c[j * SCOPE_SLOTS + scopes[row * width + m]!]!++);
     }
   }
   return order.map((o, i) => ({ department: o.department, depth: o.depth, size: size[i]!, counts: counts[i]! }));

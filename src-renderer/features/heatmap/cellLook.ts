@@ -17,8 +17,8 @@ export interface CellLook {
  * is coloured — a higher number is a gain (▲), a lower one a loss (▼), and an equal number whose people
  * differ (a move) is a reach change with its +gained −lost owner counts; everything else fades.
  */
-export function cellLook(data: HeatmapData, row: number, column: number, delta: boolean, gt: GlyphT): CellLook {
-  const i = row * data.permissionIds.length + column;
+export function cellLook(data: HeatmapData, row: number, matrixColumn: number, delta: boolean, gt: GlyphT): CellLook {
+  const i = row * data.permissionIds.length + matrixColumn;
   const scope = data.scopes[i]!;
   if (!delta || !data.baseScopes) return { className: `hm-s${scope}`, glyph: gt(glyphKey(scope)), scope, before: null, reach: null };
   const before = data.baseScopes[i]!;

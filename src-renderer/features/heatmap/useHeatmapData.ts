@@ -9,6 +9,8 @@ export interface HeatmapData {
   userIds: string[];
   permissionIds: string[];
   rowOf: Map<string, number>;
+  /** Column of each permission in the matrix. */
+  colOf: Map<string, number>;
   /** Row-major effective scopes (0..5) in the draft's projection (or the base). */
   scopes: Uint8Array;
   /** The same for the base snapshot; only in delta mode with an active draft. */
@@ -19,8 +21,9 @@ export interface HeatmapData {
 }
 
 /**
- * Loads the access map's matrix from the engine (and, for the delta mode, the base matrix and the reach
- * changes of moves), refetching when the columns, the team or the draft change.
+ * Loads the access map's matrix for every action of every module at once, so switching the action or the
+ * column layout redraws without asking the main process again. Also loads (for the delta mode) the base matrix and the reach changes of
+ * moves, refetching when the columns, the team or the draft change.
  */
 export function useHeatmapData(permissionIds: readonly string[], userIds: readonly string[] | undefined, delta: boolean) {
   const draftId = useDraftStore((s) => s.activeDraftId);
@@ -34,6 +37,7 @@ export function useHeatmapData(permissionIds: readonly string[], userIds: readon
     if (permissionIds.length === 0) return;
     let live = true;
     const run = async () => {
+      performance.mark('access-map:request');
       const matrix = await api().call('access.heatmap', {
         draftId,
         permissionIds: [...permissionIds],
@@ -46,12 +50,14 @@ export function useHeatmapData(permissionIds: readonly string[], userIds: readon
         reach = new Map(r.changes.map((c) => [c.row * permissionIds.length + c.column, { gained: c.gained, lost: c.lost }]));
       }
       if (!live) return;
+      performance.mark('access-map:data');
       setError(null);
       setData({
         key,
         userIds: matrix.userIds,
         permissionIds: matrix.permissionIds,
         rowOf: new Map(matrix.userIds.map((id, i) => [id, i])),
+        colOf: new Map(matrix.permissionIds.map((id, j) => [id, j])),
         scopes: decodeScopes(matrix.scopes),
         baseScopes: matrix.baseScopes ? decodeScopes(matrix.baseScopes) : null,
         reach,

@@ -1,11 +1,12 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { User, UserStatus } from '../../../src-main/common/domain/user';
 import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
 import { DataTable } from '../../components/DataTable';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useT } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
+import { useCatalogueStore } from '../heatmap/catalogueStore';
 import { PersonPanel } from '../person/PersonPanel';
 import { usePersonPanelStore } from '../person/personPanelStore';
 import { DepartmentActions } from './DepartmentActions';
@@ -31,6 +32,10 @@ import './org.css';
 export function OrganisationView() {
   const t = useT();
   const { view, error, retry } = useProjectedOrg();
+  // The catalogue never changes with drafts; loading it now means the person panel and the access map
+  // open without waiting for it.
+  const loadCatalogue = useCatalogueStore((s) => s.load);
+  useEffect(() => void (useCatalogueStore.getState().resource.status === 'idle' && loadCatalogue()), [loadCatalogue]);
   return (
     <section className="view organisation-view" aria-labelledby="org-title">
       <h1 id="org-title">{t('org.title')}</h1>

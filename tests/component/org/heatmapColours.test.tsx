@@ -63,7 +63,10 @@ describe('access map colours', () => {
     await waitFor(() => expect(cellOf(liLei.id, customerList)!.className).toContain('hm-reach'), { timeout: 15_000 });
     const label = cellOf(liLei.id, customerList)!.getAttribute('aria-label')!;
     expect(label).toMatch(/sees [1-9]\d* more and [1-9]\d* fewer owners/);
-    // Someone the move does not touch stays uncoloured.
-    expect(cellOf(WUKONG_SUPER_USER_ID, customerList)!.className).toContain('hm-same');
+    // Someone the move does not touch is not listed by default, and is uncoloured when everyone is shown.
+    expect(cellOf(WUKONG_SUPER_USER_ID, customerList)).toBeNull();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Only people the draft changes' }));
+    await waitFor(() => expect(cellOf(WUKONG_SUPER_USER_ID, customerList)!.className).toContain('hm-same'));
+    expect(cellOf(liLei.id, customerList)!.className).toContain('hm-reach');
   });
 });
