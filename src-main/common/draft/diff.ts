@@ -92,18 +92,24 @@ function diffDepartments(before: readonly Department[], after: readonly Departme
 }
 
 function diffFieldRules(before: Snapshot, after: Snapshot, out: CellChange[]): void {
+  // Rows are shared by identity where nothing changed: compare objects first, build keys only for the rest.
+  const kept = new Set(after.fieldRules);
+  const was = new Set(before.fieldRules);
   const key = (r: FieldRule) => fieldRuleKey(r.roleId, r.module, r.field);
-  const old = new Map(before.fieldRules.map((r) => [key(r), r]));
-  const now = new Map(after.fieldRules.map((r) => [key(r), r]));
+  const gone = new Map(before.fieldRules.filter((r) => !kept.has(r)).map((r) => [key(r), r]));
   const rolesAfter = new Set(after.roles.map((r) => r.id));
+  const seen = new Set<string>();
   for (const r of after.fieldRules) {
-    const b = old.get(key(r));
-    if (b === r || (b && b.access === r.access && b.mask === r.mask)) continue;
+    if (was.has(r)) continue;
+    const k = key(r);
+    seen.add(k);
+    const b = gone.get(k);
+    if (b && b.access === r.access && b.mask === r.mask) continue;
     const ref = { kind: 'fieldRule' as const, roleId: r.roleId, module: r.module, field: r.field };
     out.push(change(ref, b ? { access: b.access, mask: b.mask } : null, { access: r.access, mask: r.mask }));
   }
-  for (const b of before.fieldRules) {
-    if (now.has(key(b)) || !rolesAfter.has(b.roleId)) continue; // a deleted role's rules go with it
+  for (const [k, b] of gone) {
+    if (seen.has(k) || !rolesAfter.has(b.roleId)) continue; // a deleted role's rules go with it
     out.push(change({ kind: 'fieldRule', roleId: b.roleId, module: b.module, field: b.field }, { access: b.access, mask: b.mask }, null));
   }
 }

@@ -83,7 +83,7 @@ export function mutate(ws: WorkingSnapshot, op: DraftOperation): void {
       ws.departments.update(op.departmentId, (d) => (d.headUserId === op.headUserId ? d : { ...d, headUserId: op.headUserId }));
       return;
     case 'setFieldRules':
-      for (const cell of op.cells) setFieldRule(ws, cell);
+      setFieldRules(ws, op.cells);
       return;
     default:
       throw missingCaseError(op);
@@ -121,29 +121,44 @@ function deleteRole(ws: WorkingSnapshot, roleId: Id): void {
     if (user.roleIds.includes(roleId)) ws.users.update(user.id, (u) => ({ ...u, roleIds: u.roleIds.filter((r) => r !== roleId) }));
   }
   const orphaned = ws.fieldRules.all.filter((r) => r.roleId === roleId);
-  for (const rule of orphaned) ws.fieldRules.remove(fieldRuleKey(rule.roleId, rule.module, rule.field));
+  ws.fieldRules.removeKeys(new Set(orphaned.map((r) => fieldRuleKey(r.roleId, r.module, r.field))));
 }
 
-/** A new rule starts from the CRM default (edit, no mask: `queryRoleField` initialises rows so, §6). */
-function setFieldRule(ws: WorkingSnapshot, cell: FieldRuleCell): void {
-  const key = fieldRuleKey(cell.roleId, cell.module, cell.field);
-  const existing = ws.fieldRules.get(key);
-  if (cell.remove) {
-    if (existing) ws.fieldRules.remove(key);
-    return;
+/**
+ * Cells take effect in order. Removals and positioned inserts shift the rows after them, so runs of them are
+ * gathered and done in one pass each (a role's 100+ rules on a 20k-person organisation's 24k-row table would
+ * otherwise re-index the table per cell). A cell touching a key already gathered flushes first, which keeps
+ * the result identical to one-by-one application.
+ */
+function setFieldRules(ws: WorkingSnapshot, cells: readonly FieldRuleCell[]): void {
+  const removals = new Set<string>();
+  const inserts: Array<{ row: FieldRule; at: number; key: string }> = [];
+  const flush = () => {
+    ws.fieldRules.removeKeys(removals);
+    removals.clear();
+    ws.fieldRules.insertAscending(inserts);
+    inserts.length = 0;
+  };
+  for (const cell of cells) {
+    const key = fieldRuleKey(cell.roleId, cell.module, cell.field);
+    if (removals.has(key) || inserts.some((i) => i.key === key)) flush();
+    const existing = ws.fieldRules.get(key);
+    if (cell.remove) {
+      if (!existing) continue;
+      if (inserts.length > 0) flush();
+      removals.add(key);
+    } else if (!existing) {
+      // A new rule starts from the CRM default (edit, no mask: `queryRoleField` initialises rows so, §6).
+      const row: FieldRule = { roleId: cell.roleId, module: cell.module, field: cell.field, access: cell.access ?? 'edit', mask: cell.mask ?? 'none' };
+      const last = inserts[inserts.length - 1];
+      if (cell.at === undefined || removals.size > 0 || (last && cell.at <= last.at)) flush();
+      if (cell.at === undefined) ws.fieldRules.insert(row);
+      else inserts.push({ row, at: cell.at, key });
+    } else {
+      const access = cell.access ?? existing.access;
+      const mask = cell.mask ?? existing.mask;
+      if (access !== existing.access || mask !== existing.mask) ws.fieldRules.update(key, (r) => ({ ...r, access, mask }));
+    }
   }
-  if (!existing) {
-    const rule: FieldRule = {
-      roleId: cell.roleId,
-      module: cell.module,
-      field: cell.field,
-      access: cell.access ?? 'edit',
-      mask: cell.mask ?? 'none',
-    };
-    ws.fieldRules.insert(rule, cell.at);
-    return;
-  }
-  const access = cell.access ?? existing.access;
-  const mask = cell.mask ?? existing.mask;
-  if (access !== existing.access || mask !== existing.mask) ws.fieldRules.update(key, (r) => ({ ...r, access, mask }));
+  flush();
 }

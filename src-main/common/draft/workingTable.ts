@@ -87,6 +87,32 @@ export class WorkingTable<T> {
     return i;
   }
 
+  /** Removes every row whose key is in `keys`, in one pass (removing one by one would re-index each time). */
+  removeKeys(keys: ReadonlySet<string>): void {
+    if (keys.size === 0) return;
+    this.rows = this.rows.filter((row) => !keys.has(this.keyOf(row)));
+    this.owned = true;
+    this.index = null;
+  }
+
+  /**
+   * Inserts rows at strictly ascending positions, each counted in the array as it is after the earlier ones
+   * went in (exactly what inserting them one by one would do), in one pass. Used by undo to put many rows back.
+   */
+  insertAscending(entries: ReadonlyArray<{ row: T; at: number }>): void {
+    if (entries.length === 0) return;
+    const merged: T[] = [];
+    let next = 0;
+    for (const { row, at } of entries) {
+      while (merged.length < at && next < this.rows.length) merged.push(this.rows[next++] as T);
+      merged.push(row);
+    }
+    while (next < this.rows.length) merged.push(this.rows[next++] as T);
+    this.rows = merged;
+    this.owned = true;
+    this.index = null;
+  }
+
   /** The resulting array; its index is cached for the next run. */
   result(): readonly T[] {
     if (this.owned && this.index && this.index.size === this.rows.length) indexCache.set(this.rows, this.index);
