@@ -54,6 +54,12 @@ describe('impact between two snapshots', () => {
     expect(kinds).toEqual({ amy: ['changed', true, 0], dan: ['added', false, 1], cat: ['removed', false, 1] });
   });
 
+  it('a permission gone from the catalogue is lost by its holders although no role object changed', () => {
+    const after = { ...base, permissions: base.permissions.filter((p) => p.id !== '62') };
+    const report = impact(compilePolicy(base), compilePolicy(after));
+    expect(report.users.map((u) => [u.userId, u.permissions.map((c) => `${c.permissionId}:${c.before}->${c.after}`)])).toEqual([['cat', ['62:5->0']]]);
+  });
+
   it('finds nothing between a snapshot and itself', () => {
     const policy = compilePolicy(base);
     expect(impact(policy, policy).users).toEqual([]);

@@ -70,7 +70,9 @@ export function impact(before: CompiledPolicy, after: CompiledPolicy): ImpactRep
     if (b !== undefined) mark(before, b, false);
     if (a !== undefined) mark(after, a, true);
   }
-  if (maskModules.size > 0) candidate.fill(1);
+  // A field's server-wide mask reaches everyone; a catalogue that gained or lost permissions changes every
+  // super admin's row and every role that named a vanished id, without any role object changing.
+  if (maskModules.size > 0 || !sameCatalogue(before, after)) candidate.fill(1);
 
   const users: UserImpact[] = [];
   const pairCache = new Map<number, ProfileDiff>();
@@ -184,6 +186,11 @@ function heldPermissions(policy: CompiledPolicy, u: number, added: boolean): Per
     if (s !== 0) out.push({ permissionId: policy.permIds[p]!, before: added ? 0 : s, after: added ? s : 0 });
   }
   return out;
+}
+
+function sameCatalogue(before: CompiledPolicy, after: CompiledPolicy): boolean {
+  if (before.snapshot.permissions === after.snapshot.permissions) return true;
+  return before.permCount === after.permCount && before.permIds.every((id, p) => after.permIds[p] === id);
 }
 
 function sameRoleIds(before: CompiledPolicy, b: number, after: CompiledPolicy, a: number): boolean {

@@ -6,7 +6,7 @@ import { refs } from './lintTypes';
 /**
  * One of a user's roles lets them edit a field that another of their roles hides. The server keeps the
  * most permissive access (max auth_level, reference §6), so the hiding role silently has no effect.
- * One finding per (module, field, hiding role, editing role), listing the users concerned.
+ * One finding per (module, hiding role, editing role), naming the fields and the users who hold both.
  */
 export const fieldEditHiddenRule: LintRule = {
   id: 'field-edit-overrides-hidden',
@@ -14,7 +14,7 @@ export const fieldEditHiddenRule: LintRule = {
   title: text('字段被一个角色隐藏，却被另一个角色授予编辑', 'Field hidden by one role but editable through another'),
   run(policy) {
     const findings: LintFinding[] = [];
-    const groups = new Map<string, { module: string; field: string; hider: number; editor: number; users: number[] }>();
+    const groups = new Map<string, { module: string; hider: number; editor: number; fields: Set<string>; users: Set<number> }>();
     const profileUsers: number[][] = Array.from({ length: policy.profileCount }, () => []);
     for (let u = 0; u < policy.userCount; u++) profileUsers[policy.userProfile[u]!]!.push(u);
     for (let profile = 0; profile < policy.profileCount; profile++) {
@@ -28,10 +28,11 @@ export const fieldEditHiddenRule: LintRule = {
             if (compiled.access[hider * width + f] !== 0) continue;
             for (const editor of roles) {
               if (compiled.access[editor * width + f] !== 2) continue;
-              const key = `${compiled.module}\u0000${f}\u0000${hider}\u0000${editor}`;
+              const key = `${compiled.module}\u0000${hider}\u0000${editor}`;
               let group = groups.get(key);
-              if (!group) groups.set(key, (group = { module: compiled.module, field: compiled.fields[f]!, hider, editor, users: [] }));
-              group.users.push(...profileUsers[profile]!);
+              if (!group) groups.set(key, (group = { module: compiled.module, hider, editor, fields: new Set(), users: new Set() }));
+              group.fields.add(compiled.fields[f]!);
+              for (const member of profileUsers[profile]!) group.users.add(member);
             }
           }
         }
@@ -40,14 +41,17 @@ export const fieldEditHiddenRule: LintRule = {
     for (const g of groups.values()) {
       const hider = roleName(policy, g.hider);
       const editor = roleName(policy, g.editor);
+      const fields = [...g.fields];
+      const shown = fields.slice(0, 5).join(', ') + (fields.length > 5 ? ` …(+${fields.length - 5})` : '');
+      const users = [...g.users];
       findings.push({
         ruleId: this.id,
         severity: this.severity,
         message: text(
-          `${g.module}.${g.field}：角色「${hider}」隐藏该字段，但「${editor}」允许编辑；服务器取最宽松的权限，${g.users.length} 名同时持有两者的员工可以编辑。`,
-          `${g.module}.${g.field}: role "${hider}" hides it but "${editor}" lets it be edited; the server keeps the most permissive access, so ${g.users.length} user${g.users.length === 1 ? ' who holds' : 's who hold'} both can edit it.`,
+          `${g.module}：角色「${hider}」隐藏字段 ${shown}，但「${editor}」允许编辑；服务器取最宽松的权限，${users.length} 名同时持有两者的员工可以编辑。`,
+          `${g.module}: role "${hider}" hides ${shown} but "${editor}" lets ${fields.length === 1 ? 'it' : 'them'} be edited; the server keeps the most permissive access, so ${users.length} user${users.length === 1 ? ' who holds' : 's who hold'} both can edit ${fields.length === 1 ? 'it' : 'them'}.`,
         ),
-        refs: refs({ userIds: g.users.map((u) => policy.userIds[u]!), roleIds: [policy.roleIds[g.hider]!, policy.roleIds[g.editor]!] }),
+        refs: refs({ userIds: users.map((u) => policy.userIds[u]!), roleIds: [policy.roleIds[g.hider]!, policy.roleIds[g.editor]!] }),
       });
     }
     return findings;

@@ -164,7 +164,7 @@ describe('lint: field edit overriding a hidden field', () => {
     };
     const got = findings(spec, 'field-edit-overrides-hidden');
     expect(got.map((f) => [f.refs.roleIds, f.refs.userIds])).toEqual([[['hide', 'edit'], ['both']]]);
-    expect(got[0]!.message.en).toContain('customer.mobile');
+    expect(got[0]!.message.en).toContain('customer: role "hide" hides mobile but "edit" lets it be edited');
   });
 });
 
