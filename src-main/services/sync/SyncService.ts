@@ -37,6 +37,8 @@ export interface SyncPlan {
   plannedOnVersion: number;
   /** What the server should hold after the push. */
   projection: Snapshot;
+  /** Which changes take effect only after re-login or cache expiry (reference §9.1), to show before sending. */
+  propagation: PushPlan['propagation'];
 }
 
 /**
@@ -86,10 +88,18 @@ export class SyncService {
     }
     const common = { draftId: args.draftId, ops, rebased: moved, plannedOn: server, plannedOnVersion: pulled.info.version };
     if (conflicts.length > 0) {
-      return { ...common, status: 'conflicts', conflicts, refusals: [], steps: [], projection: applyChecked(server, ops).snapshot };
+      return { ...common, status: 'conflicts', conflicts, refusals: [], steps: [], projection: applyChecked(server, ops).snapshot, propagation: [] };
     }
     const plan = (await this.#connected(args.signal)).plan(server, ops);
-    return { ...common, status: plan.refusals.length > 0 ? 'refused' : 'ready', conflicts, refusals: plan.refusals, steps: plan.steps, projection: plan.projection };
+    return {
+      ...common,
+      status: plan.refusals.length > 0 ? 'refused' : 'ready',
+      conflicts,
+      refusals: plan.refusals,
+      steps: plan.steps,
+      projection: plan.projection,
+      propagation: plan.propagation,
+    };
   }
 
   /** Record every planned call in the journal, then send them in order. */

@@ -3,6 +3,7 @@ import { applyChecked, type DraftOperation } from '../../../common/draft';
 import type { CellChange } from '../../../common/draft/cells';
 import { diffSnapshots } from '../../../common/draft/diff';
 import { ACCESS_LEVEL, MASK_TYPE } from '../pull/mapOrganisation';
+import { propagationNotes, type PropagationNote } from '../verify/propagation';
 import { LABEL_BY_MODULE } from './labels';
 import { orderRenames } from './orderRenames';
 import { refusalsFor, type PlanRefusal } from './refusals';
@@ -23,6 +24,8 @@ export interface PushPlan {
   projection: Snapshot;
   /** Every cell the push changes (server → projection). */
   changes: CellChange[];
+  /** Shown before sending: which changes take effect only after re-login or cache expiry (reference §9.1). */
+  propagation: PropagationNote[];
 }
 
 /**
@@ -42,9 +45,10 @@ export function planPush(server: Snapshot, ops: readonly DraftOperation[]): Push
   const refusals = [...ruleRefusals, ...refusalsFor(changes, projection)];
   const renames = orderRenames(server, projection, changes);
   if (renames.refusal) refusals.push(renames.refusal);
-  if (refusals.length > 0) return { steps: [], refusals, projection, changes };
+  const propagation = propagationNotes(changes, projection);
+  if (refusals.length > 0) return { steps: [], refusals, projection, changes, propagation };
   const steps = buildSteps(server, projection, changes, renames.order);
-  return { steps: steps.map((step, i) => ({ seq: i + 1, endpoint: STEP_ENDPOINT[step.kind], step })), refusals, projection, changes };
+  return { steps: steps.map((step, i) => ({ seq: i + 1, endpoint: STEP_ENDPOINT[step.kind], step })), refusals, projection, changes, propagation };
 }
 
 function buildSteps(server: Snapshot, projection: Snapshot, changes: readonly CellChange[], renameOrder: readonly Id[]): PushStep[] {
