@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDemoSnapshot } from '../../common/generator';
-import { tinySnapshot } from '../../store/repos/tinySnapshot';
+import { tinySnapshot } from '../../store/testing/tinySnapshot';
 import { loadBundledCatalogue } from '../resources';
 import { WorkspaceService } from './WorkspaceService';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appendOperations, createDraft, deleteDraft, getDraft, listDrafts, listOperations, redo, renameDraft, undo } from './draftRepo';
 import { saveSnapshot } from './snapshotRepo';
-import { memoryDb } from './testDb';
-import { tinySnapshot } from './tinySnapshot';
+import { memoryDb } from '../testing/memoryDb';
+import { tinySnapshot } from '../testing/tinySnapshot';
 
 function setup() {
   const db = memoryDb();

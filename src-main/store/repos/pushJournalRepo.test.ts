@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPushJournal, finishPushJournal, getPushJournal, listPushJournals, markCallDone, markCallFailed, markCallSent } from './pushJournalRepo';
-import { memoryDb } from './testDb';
+import { memoryDb } from '../testing/memoryDb';
 
 function setup() {
   const db = memoryDb();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDraft } from './draftRepo';
 import { latestSnapshotVersion, listSnapshots, loadSnapshot, pruneSnapshots, saveSnapshot } from './snapshotRepo';
-import { memoryDb } from './testDb';
-import { tinySnapshot } from './tinySnapshot';
+import { memoryDb } from '../testing/memoryDb';
+import { tinySnapshot } from '../testing/tinySnapshot';
 
 describe('snapshot repo', () => {
   it('versions snapshots; the newest is the base and older ones still load', () => {

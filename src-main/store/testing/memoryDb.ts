@@ -1,3 +1,4 @@
+/** Helpers for the store's own unit tests and the workspace service's tests; not part of the store's surface. */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { runMigrations } from '../migrations/runMigrations';
 import type { Db } from '../sqlcipher';
