@@ -1,5 +1,7 @@
 // eslint-disable-next-line gatehouse/layers -- test-only import, never bundled into the pure core
 import { describe, expect, it } from 'vitest';
+// eslint-disable-next-line gatehouse/layers -- test-only import, never bundled into the pure core
+import fc from 'fast-check';
 import { apply, applyChecked } from './apply';
 import type { DraftOperation } from './operations';
 import { draftOperationSchema } from './operations';
@@ -166,5 +168,36 @@ describe('performance', () => {
     expect(after.roles[0]?.permissionIds).toHaveLength(70);
     // Reported, not asserted: timings belong to benchmarks (CONVENTIONS "Tests that tell the truth").
     console.log(`draft apply: 100 cells on 20k users in ${elapsed.toFixed(2)} ms`);
+  });
+});
+
+describe('field-rule cells gathered in one pass', () => {
+  it('property: one operation with many cells equals the cells applied one by one', () => {
+    const roles = ['r-sales', 'r-mgr', 'r-admin'];
+    const fields = ['mobile', 'level'];
+    const cell = fc.record({
+      roleId: fc.constantFrom(...roles),
+      field: fc.constantFrom(...fields),
+      access: fc.option(fc.constantFrom('hidden', 'read', 'edit' as const), { nil: undefined }),
+      remove: fc.boolean(),
+      at: fc.option(fc.nat(6), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 10 }), (raw) => {
+        const cells = raw.map((c) => ({
+          roleId: c.roleId,
+          module: 'customer',
+          field: c.field,
+          ...(c.remove ? { remove: true } : {}),
+          ...(c.access === undefined ? {} : { access: c.access }),
+          ...(c.at === undefined ? {} : { at: c.at }),
+        }));
+        const s = base();
+        const together = apply(s, [{ type: 'setFieldRules', cells }], { rules: 'structural' });
+        const oneByOne = apply(s, cells.map((c) => ({ type: 'setFieldRules' as const, cells: [c] })), { rules: 'structural' });
+        expect(together.fieldRules).toEqual(oneByOne.fieldRules);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
