@@ -80,7 +80,15 @@ async function main(): Promise<void> {
     const data = workspaces.data(ws.id);
     data.setConnection({ connector: 'wukong-crm-11', serverUrl: emulator.url, username: emulator.username, secretKind: 'password', secret: ADMIN_PASSWORD });
     let calls = 0;
-    const sync = new SyncService({ data, createConnector: (profile) => createWukongConnector(profile, { onCall: () => calls++ }) });
+    // When each pull step starts (first progress event), to split a pull's wall time by step.
+    let stepStarts: Array<[string, number]> = [];
+    const sync = new SyncService({
+      data,
+      createConnector: (profile) => createWukongConnector(profile, { onCall: () => calls++ }),
+      emit: (e) => {
+        if (e.type === 'sync.progress' && stepStarts.at(-1)?.[0] !== e.step) stepStarts.push([e.step, performance.now()]);
+      },
+    });
     const count = async <T>(fn: () => Promise<T>) => {
       calls = 0;
       const m = await measure(fn);
@@ -88,7 +96,10 @@ async function main(): Promise<void> {
     };
 
     const firstPull = await count(() => sync.pull());
+    stepStarts = [];
     const pull = await count(() => sync.pull());
+    const pullEnd = performance.now();
+    const pullSteps = stepStarts.map(([step, at], i) => `${step} ${(((stepStarts[i + 1]?.[1] ?? pullEnd) - at) / 1000).toFixed(1)} s`).join(', ');
     const base = pull.result.snapshot;
     const ops = roleChanges(base);
     const plan = await count(() => sync.plan({ draftId: 'bench', base, ops }));
@@ -109,6 +120,7 @@ async function main(): Promise<void> {
     console.log('|---|---|---|---|---|');
     console.log(row('first pull (initialises field-rule rows on the server)', firstPull, '≤ 10 s'));
     console.log(row('pull', pull, '≤ 10 s'));
+    console.log(`| … by step: ${pullSteps} | | | | |`);
     console.log(row('plan: pull again + rebase check + plan', plan));
     console.log(row('… of which planning alone (cell diff → steps)', planOnly));
     console.log(row(`push ${ops.length} role changes (journaled, re-read before each write)`, push, '≤ 10 s'));

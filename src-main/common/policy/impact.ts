@@ -78,9 +78,12 @@ export function impact(before: CompiledPolicy, after: CompiledPolicy): ImpactRep
   const pairCache = new Map<number, ProfileDiff>();
   const permMap = mapPermissions(before, after);
   let examined = 0;
+  // Drafts keep users in place: when both lists hold the same ids in the same order, skip the id lookups.
+  const aligned = before.snapshot.users === after.snapshot.users
+    || (before.userCount === after.userCount && before.userIds.every((id, i) => after.userIds[i] === id));
   for (let a = 0; a < after.userCount; a++) {
     const id = after.userIds[a]!;
-    const b = before.userIndex.get(id);
+    const b = aligned ? a : before.userIndex.get(id);
     if (b === undefined) {
       users.push({ userId: id, kind: 'added', permissions: heldPermissions(after, a, true), fields: [], moved: false });
       continue;
@@ -105,7 +108,7 @@ export function impact(before: CompiledPolicy, after: CompiledPolicy): ImpactRep
       users.push({ userId: id, kind: 'changed', permissions: diff.permissions, fields: diff.fields, moved });
     }
   }
-  for (let b = 0; b < before.userCount; b++) {
+  for (let b = 0; b < before.userCount && !aligned; b++) {
     if (!after.userIndex.has(before.userIds[b]!)) {
       users.push({ userId: before.userIds[b]!, kind: 'removed', permissions: heldPermissions(before, b, false), fields: [], moved: false });
     }
