@@ -12,7 +12,7 @@ import { depthArb, mutate, mutationArb, organisationArb } from './testing/arbitr
 import { NaiveEngine } from './testing/naive';
 import { canSee, visibleOwnerIds, whoCanSee } from './visibility';
 
-const RUNS = { numRuns: 60 };
+const RUNS = { numRuns: 50 };
 
 describe('compiled engine agrees with the naive reference (reference §6–7)', () => {
   it('effective scope of every (user, permission)', () => {
