@@ -56,6 +56,7 @@ test('drag a person to another department, see what the draft changes on the acc
   await expect(page.getByTestId('active-draft')).toContainText('1 changes');
   await tree.getByRole('button', { name: new RegExp(`^${to.name}`) }).click();
   await expect(page.getByRole('table', { name: 'People' }).locator(`.person-drag[data-user-id="${liLei.id}"]`)).toBeVisible();
+  await page.screenshot({ path: 'test-results/org-tree-en.png' });
 
   // Access map, draft changes: same scope number, different people — gains and losses of owners.
   await page.getByRole('link', { name: 'Access map' }).click();
@@ -75,6 +76,7 @@ test('drag a person to another department, see what the draft changes on the acc
   const panel = page.getByRole('complementary', { name: `Person: ${liLei.name}` });
   await expect(panel.getByTestId('why-consequence')).not.toBeEmpty();
   await expect(panel.getByRole('table').last()).toContainText(/Yes/);
+  await page.screenshot({ path: 'test-results/person-why-en.png' });
   await panel.getByRole('button', { name: 'Close' }).click();
 
   // Undo from the header: the move is gone and the map shows no change for him.

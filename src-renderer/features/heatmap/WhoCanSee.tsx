@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
 import { api, ApiError } from '../../api/client';
 import { ScopeBadge } from '../../components/ScopeBadge';
@@ -41,11 +41,11 @@ export function WhoCanSee({ view, modules }: { view: OrgView; modules: readonly 
     };
   }, [draftId, revision, ownerId, permissionId]);
 
-  const name = (id: string) => view.users.find((u) => u.id === id)?.name ?? id;
-  const dept = (id: string) => {
-    const u = view.users.find((x) => x.id === id);
-    return view.departments.find((d) => d.id === u?.departmentId)?.name ?? '';
-  };
+  // Lookups by id: with scope "everyone" the list is the whole company.
+  const usersById = useMemo(() => new Map(view.users.map((u) => [u.id, u])), [view.users]);
+  const deptNames = useMemo(() => new Map(view.departments.map((d) => [d.id, d.name])), [view.departments]);
+  const name = (id: string) => usersById.get(id)?.name ?? id;
+  const dept = (id: string) => deptNames.get(usersById.get(id)?.departmentId ?? '') ?? '';
   return (
     <section className="who-can-see" aria-labelledby="who-title">
       <h2 id="who-title">{ht('whoTitle')}</h2>

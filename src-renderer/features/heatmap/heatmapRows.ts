@@ -11,7 +11,7 @@ export type MapLine =
 /** Departments depth-first in sibling order, with their depth: the order the tree shows them in. */
 export function departmentsInTreeOrder(departments: readonly Department[]): { department: Department; depth: number }[] {
   const children = new Map<string | null, Department[]>();
-  for (const d of departments) children.set(d.parentId, [...(children.get(d.parentId) ?? []), d]);
+  for (const d of departments) append(children, d.parentId, d);
   for (const list of children.values()) list.sort((a, b) => a.sort - b.sort || a.name.localeCompare(b.name, 'zh-CN'));
   const known = new Set(departments.map((d) => d.id));
   const out: { department: Department; depth: number }[] = [];
@@ -48,7 +48,7 @@ export function mapLines(
   };
   if (groupBy === 'department') {
     const byDept = new Map<string, User[]>();
-    for (const u of present) byDept.set(u.departmentId, [...(byDept.get(u.departmentId) ?? []), u]);
+    for (const u of present) append(byDept, u.departmentId, u);
     for (const { department, depth } of departmentsInTreeOrder(departments)) push(`d:${department.id}`, department.name, depth, byDept.get(department.id) ?? []);
     const placed = new Set(departments.map((d) => d.id));
     push('d:?', '?', 0, present.filter((u) => !placed.has(u.departmentId)));
@@ -57,7 +57,7 @@ export function mapLines(
     const byManager = new Map<string, User[]>();
     for (const u of present) {
       const key = u.managerId && names.has(u.managerId) ? u.managerId : '';
-      byManager.set(key, [...(byManager.get(key) ?? []), u]);
+      append(byManager, key, u);
     }
     for (const [managerId, members] of byManager) push(`m:${managerId}`, managerId ? names.get(managerId)! : noManagerLabel, 0, members);
   }
@@ -67,7 +67,7 @@ export function mapLines(
 /** A manager and everyone below them in the reporting line (scope 2's reach), for "my team". */
 export function teamOf(users: readonly User[], managerId: string): string[] {
   const reports = new Map<string, string[]>();
-  for (const u of users) if (u.managerId) reports.set(u.managerId, [...(reports.get(u.managerId) ?? []), u.id]);
+  for (const u of users) if (u.managerId) append(reports, u.managerId, u.id);
   const team = new Set([managerId]);
   const stack = [managerId];
   while (stack.length) {
@@ -78,4 +78,11 @@ export function teamOf(users: readonly User[], managerId: string): string[] {
     }
   }
   return users.filter((u) => team.has(u.id)).map((u) => u.id);
+}
+
+/** Adds to a multimap in place (copying the list on every add would be quadratic at 20k people). */
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Department } from '../../../src-main/common/domain/department';
 import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
 import { useFeatureT } from '../../i18n/featureMessages';
-import { peopleInSubtree } from './dropGesture';
+import { peopleInSubtree, withoutRole } from './dropGesture';
 import { orgMessages } from './messages';
 import { gesture, newId, useApplyGesture } from './orgEdits';
 
@@ -44,7 +44,7 @@ export function DepartmentActions({ department, view }: { department: Department
         }),
       );
     } else if (mode === 'role' && v) {
-      const people = peopleInSubtree(view, department.id).filter((id) => !view.users.find((u) => u.id === id)?.roleIds.includes(v));
+      const people = withoutRole(view, peopleInSubtree(view, department.id), v);
       const role = view.roles.find((r) => r.id === v)?.name ?? v;
       if (people.length) done = await apply(gesture(ft('label_assign', { role, count: people.length }), { type: 'assignRoles', userIds: people, roleIds: [v] }));
     }

@@ -23,8 +23,9 @@ export function ReportingLineTree({ users, matches }: ReportingLineTreeProps) {
     const reports = new Map<string, User[]>();
     const roots: User[] = [];
     for (const u of users) {
-      if (u.managerId && byId.has(u.managerId)) reports.set(u.managerId, [...(reports.get(u.managerId) ?? []), u]);
-      else roots.push(u);
+      if (!u.managerId || !byId.has(u.managerId)) roots.push(u);
+      else if (reports.has(u.managerId)) reports.get(u.managerId)!.push(u);
+      else reports.set(u.managerId, [u]);
     }
     // A match keeps its whole chain above visible; the guard stops at a loop in bad data.
     const shown = new Set<string>();
