@@ -3,8 +3,10 @@ import type { ChannelSpec } from './channel';
 import { accessChannels } from './channels/access';
 import { appChannels } from './channels/app';
 import { draftsChannels } from './channels/drafts';
+import { filesChannels } from './channels/files';
 import { orgChannels } from './channels/org';
 import { orgViewChannels } from './channels/orgView';
+import { reviewChannels } from './channels/review';
 import { rolesChannels } from './channels/roles';
 import { workspaceChannels } from './channels/workspace';
 
@@ -21,6 +23,8 @@ export const contract = {
   ...accessChannels,
   ...orgViewChannels,
   ...workspaceChannels,
+  ...reviewChannels,
+  ...filesChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -3,8 +3,10 @@ import type { Handlers } from '../handlerTypes';
 import { accessHandlers } from './accessHandlers';
 import { appHandlers } from './appHandlers';
 import { draftsHandlers } from './draftsHandlers';
+import { filesHandlers } from './filesHandlers';
 import { orgHandlers } from './orgHandlers';
 import { orgViewHandlers } from './orgViewHandlers';
+import { reviewHandlers } from './reviewHandlers';
 import { rolesHandlers } from './rolesHandlers';
 import { workspaceHandlers } from './workspaceHandlers';
 
@@ -18,5 +20,7 @@ export function createHandlers(services: AppServices): Handlers {
     ...accessHandlers(services),
     ...workspaceHandlers(services),
     ...orgViewHandlers(services),
+    ...reviewHandlers(services),
+    ...filesHandlers(services),
   };
 }

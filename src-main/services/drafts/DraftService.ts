@@ -5,6 +5,7 @@ import type { Snapshot } from '../../common/domain/snapshot';
 import type { DraftProblemView, DraftSummary } from '../../common/ipc/channels/drafts';
 import { AppError } from '../../common/ipc/result';
 import type { EventBus } from '../eventBus';
+import { checkGestures, type GestureError } from './checkGestures';
 import { summarize, type DraftRepository } from './draftRecord';
 import { ProjectionCache, type Projection } from './projectionCache';
 
@@ -86,6 +87,35 @@ export class DraftService {
     const info = this.repository.redo(draftId);
     this.forgetBatches(draftId);
     return this.changed(summarize(info), 'draft redone');
+  }
+
+  /**
+   * Takes one applied gesture out of a draft and keeps the later ones, provided they all still pass the server's
+   * rules without it; otherwise nothing changes and the blocking problems come back. Done with the repository's
+   * own steps (undo back to the gesture, then append the later ones, which drops the redo tail as any edit does);
+   * reverting the last gesture is exactly an undo, so it can be redone.
+   */
+  revertBatch(draftId: string, batchId: string): { reverted: true; draft: DraftSummary } | { reverted: false; blockers: GestureError[] } {
+    const batches = this.batches(draftId);
+    const index = batches.findIndex((b) => b.id === batchId);
+    if (index < 0) throw new AppError('NOT_FOUND', `gesture ${batchId} is not applied in this draft`);
+    const later = batches.slice(index + 1);
+    const { errors } = checkGestures(this.states(draftId)[index]!, later, index + 2);
+    if (errors.length > 0) return { reverted: false, blockers: errors };
+    let info = this.repository.get(draftId);
+    for (let k = batches.length; k > index; k--) info = this.repository.undo(draftId);
+    if (later.length > 0) info = this.repository.append(draftId, later);
+    this.forgetBatches(draftId);
+    return { reverted: true, draft: this.changed(summarize(info), 'draft gesture reverted') };
+  }
+
+  /** A new draft from gestures made elsewhere (an imported file), recorded only if all pass the server's rules now. */
+  createFrom(name: string, batches: readonly DraftBatch[]): { created: true; draft: DraftSummary } | { created: false; errors: GestureError[] } {
+    const { errors } = checkGestures(this.projection(null).snapshot, batches);
+    if (errors.length > 0) return { created: false, errors };
+    const draft = this.repository.create(name);
+    const info = batches.length > 0 ? this.repository.append(draft.id, batches) : draft;
+    return { created: true, draft: this.changed(summarize(info), 'draft imported') };
   }
 
   /** The applied gestures of a draft, oldest first. */

@@ -1,8 +1,7 @@
-/** One CSV cell: quoted when needed, and a leading =, +, - or @ neutralised so spreadsheets never run it. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+import { csvCell } from '../../../src-main/common/csv/csvCell';
+
+// The cell rule is shared with the reports' CSV export; re-exported for the audit view's callers.
+export { csvCell };
 
 export function auditCsv(rows: ReadonlyArray<{ seq: number; at: string; actor: string; action: string; details: unknown; hash: string }>): string {
   const header = ['seq', 'at', 'actor', 'action', 'details', 'hash'];

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { localizedTextSchema } from '../../domain/ids';
+import { channel } from '../channel';
+import { draftProblemSchema, draftSummarySchema } from './drafts';
+
+const draftIdSchema = z.string().min(1).max(128);
+const localeSchema = z.enum(['zh-CN', 'en']);
+
+/** Largest policy file accepted (a 20k-person snapshot is a few MB of YAML; the wire carries 8 MB). */
+export const MAX_POLICY_FILE_CHARS = 6 * 1024 * 1024;
+
+/** One thing wrong with an imported file, where a person can find it. */
+export const fileProblemSchema = z.object({
+  /** 1-based line and column in the file (0 when the problem is about the file as a whole). */
+  line: z.number().int().nonnegative(),
+  column: z.number().int().nonnegative(),
+  /** Dotted path of the field (`gestures[2].operations[0].roleIds[1]`), empty for the whole file. */
+  field: z.string(),
+  message: localizedTextSchema,
+});
+export type FileProblem = z.infer<typeof fileProblemSchema>;
+
+export const reportKindSchema = z.enum(['roleMatrix', 'accessMap']);
+export type ReportKind = z.infer<typeof reportKindSchema>;
+
+/** A report as a table: what the CSV and XLSX files hold and what the printable page shows. */
+export const reportTableSchema = z.object({
+  title: z.string(),
+  /** Column headings; `rows` are the same width. */
+  columns: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+  /** How many leading columns name the row (they stay visible and are not scope cells). */
+  keyColumns: z.number().int().nonnegative(),
+});
+export type ReportTable = z.infer<typeof reportTableSchema>;
+
+export const filesChannels = {
+  /** A draft (its gestures, base version and name) or a whole snapshot as a stable, diff-friendly YAML file. */
+  'policy.export': channel(
+    z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('draft'), draftId: draftIdSchema, locale: localeSchema }).strict(),
+        /** The base (null) or a draft's projection. */
+        z.object({ kind: z.literal('snapshot'), draftId: draftIdSchema.nullable(), locale: localeSchema }).strict(),
+      ]),
+    z.object({ fileName: z.string(), text: z.string() }),
+  ),
+  /**
+   * Reads a policy file. A draft file becomes a new draft, checked with the server's rules against the current
+   * base; a snapshot file becomes the workspace's newest snapshot. A bad file changes nothing and comes back
+   * with its problems by line and field.
+   */
+  'policy.import': channel(
+    z.object({ text: z.string().max(MAX_POLICY_FILE_CHARS) }).strict(),
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('draft'), draft: draftSummarySchema, fileBaseVersion: z.number().int(), baseVersion: z.number().int() }),
+      z.object({ status: z.literal('snapshot'), version: z.number().int() }),
+      z.object({ status: z.literal('invalid'), problems: z.array(fileProblemSchema) }),
+      /** The file is well-formed but the server would refuse a gesture of it (1-based gesture number). */
+      z.object({ status: z.literal('refused'), problems: z.array(z.object({ number: z.number().int().positive(), problem: draftProblemSchema })) }),
+    ]),
+  ),
+  /** The role matrix or the access map as XLSX (base64) or CSV (text), for the base or a draft's projection. */
+  'reports.export': channel(
+    z.object({ report: reportKindSchema, format: z.enum(['xlsx', 'csv']), draftId: draftIdSchema.nullable(), locale: localeSchema }).strict(),
+    z.object({ fileName: z.string(), mimeType: z.string(), encoding: z.enum(['base64', 'utf8']), data: z.string() }),
+  ),
+  /** The same report as a table, for the printable access report. */
+  'reports.table': channel(
+    z.object({ report: reportKindSchema, draftId: draftIdSchema.nullable(), locale: localeSchema }).strict(),
+    reportTableSchema,
+  ),
+};

@@ -1,0 +1,56 @@
+import type { CellChange } from '../../common/draft/cells';
+import { describeOperations } from '../../common/draft/describe';
+import { describeChange } from '../../common/draft/describeChange';
+import { diffSnapshots } from '../../common/draft/diff';
+import type { DraftBatch } from '../../common/draft/operations';
+import type { Snapshot } from '../../common/domain/snapshot';
+import type { ChangeSubject, GestureReview } from '../../common/ipc/channels/review';
+
+/**
+ * Each applied gesture of a draft in plain words: its operations, and every cell it changed, described against
+ * the state the gesture was made in (`states[k]` → `states[k + 1]`, from DraftService.states) so names read as the
+ * person saw them, even for roles the draft itself created or deleted.
+ */
+export function reviewGestures(batches: readonly DraftBatch[], states: readonly Snapshot[]): GestureReview[] {
+  return batches.map((batch, k) => {
+    const before = states[k]!;
+    const after = states[k + 1]!;
+    const en = describeOperations(before, batch.ops, 'en');
+    const zh = describeOperations(before, batch.ops, 'zh-CN');
+    return {
+      batchId: batch.id,
+      number: k + 1,
+      operations: en.map((text, i) => ({ en: text, 'zh-CN': zh[i]! })),
+      changes: diffSnapshots(before, after).map((change) => ({
+        key: change.key,
+        subject: subjectOf(change, before, after),
+        text: { en: describeChange(change, before, after, 'en'), 'zh-CN': describeChange(change, before, after, 'zh-CN') },
+      })),
+    };
+  });
+}
+
+/** Who a changed cell is about: field rules belong to their role, role memberships to the person. */
+export function subjectOf(change: CellChange, before: Snapshot, after: Snapshot): ChangeSubject {
+  const named = <T extends { id: string; name: string }>(list: (s: Snapshot) => readonly T[], id: string) =>
+    list(after).find((x) => x.id === id)?.name ?? list(before).find((x) => x.id === id)?.name ?? id;
+  switch (change.kind) {
+    case 'role':
+    case 'rolePermission':
+    case 'roleScope':
+    case 'roleName':
+    case 'fieldRule':
+      return { kind: 'role', id: change.roleId, name: named((s) => s.roles, change.roleId) };
+    case 'membership':
+    case 'user':
+    case 'userDepartment':
+    case 'userManager':
+    case 'userStatus':
+      return { kind: 'person', id: change.userId, name: named((s) => s.users, change.userId) };
+    case 'department':
+    case 'departmentName':
+    case 'departmentParent':
+    case 'departmentHead':
+      return { kind: 'department', id: change.departmentId, name: named((s) => s.departments, change.departmentId) };
+  }
+}
