@@ -187,4 +187,29 @@ describe('permission matrix gestures record draft batches', () => {
     expect(refusal.textContent).toContain('already exists');
     expect(await batches()).toHaveLength(1); // only the scope change was recorded
   });
+
+  it('new role and copy role are draft operations; the new columns appear marked as new', async () => {
+    await renderMatrix('市场专员');
+    fireEvent.click(screen.getByRole('button', { name: `Actions for ${baseRole(MARKETER).name}` }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy…' }));
+    const copyName = screen.getByRole<HTMLInputElement>('textbox', { name: 'Name' });
+    expect(copyName.value).toBe(`${baseRole(MARKETER).name} (copy)`);
+    fireEvent.click(screen.getByRole('button', { name: 'OK' }));
+    await waitFor(async () => {
+      const copy = (await projection()).roles.find((r) => r.name === `${baseRole(MARKETER).name} (copy)`);
+      expect(copy?.permissionIds.slice().sort()).toEqual(baseRole(MARKETER).permissionIds.slice().sort());
+    });
+    // The search "市场专员" still matches the copy, so it shows as a new column.
+    await waitFor(() => expect(matrixGrid().querySelectorAll('.rolehead-tag')).toHaveLength(1));
+
+    fireEvent.click(screen.getByRole('button', { name: 'New role…' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Name' }), { target: { value: '市场专员 实习' } });
+    fireEvent.click(screen.getByRole('button', { name: 'OK' }));
+    await waitFor(async () => {
+      const created = (await projection()).roles.find((r) => r.name === '市场专员 实习');
+      expect(created?.permissionIds).toEqual([]);
+      expect(created?.id.startsWith('new-role:')).toBe(true);
+    });
+    expect(await batches()).toHaveLength(2);
+  });
 });
