@@ -13,6 +13,7 @@ import {
   inTransaction,
   initWorkspaceMeta,
   isStoreError,
+  moveAside,
   openStore,
   wipeKey,
   type Db,
@@ -108,11 +109,17 @@ export class WorkspaceService {
    * The built-in demo: created on first use from `makeSnapshot()` with a 0600 key file (made-up data, so no
    * passphrase), opened on later uses. The console starts on it, so a damaged demo file does not stop the
    * start: it is moved aside like any other, a fresh demo is seeded, and its audit log says where the old
-   * file went. Every other error (an insecure key file, a newer version) is thrown.
+   * file went. A lost demo key file makes the demo file unreadable for good: both are treated the same way.
+   * Every other error (a key file others can read, a newer version) is thrown.
    */
   async ensureDemo(makeSnapshot: () => Snapshot): Promise<WorkspaceSummary> {
-    if (!existsSync(workspacePaths(this.directory, DEMO_WORKSPACE_ID).header)) {
+    const paths = workspacePaths(this.directory, DEMO_WORKSPACE_ID);
+    if (!existsSync(paths.header)) {
       await this.#create({ id: DEMO_WORKSPACE_ID, name: 'Demo', kind: 'demo', protection: { kind: 'keyFile' } });
+    } else if (existsSync(paths.database) && !existsSync(paths.keyFile)) {
+      const movedTo = [...moveAside(paths.database, this.#options.now()), ...moveAside(paths.header, this.#options.now())];
+      await this.#create({ id: DEMO_WORKSPACE_ID, name: 'Demo', kind: 'demo', protection: { kind: 'keyFile' } });
+      this.#audit(DEMO_WORKSPACE_ID, 'workspace.recreatedAfterDamage', { reason: 'the demo key file was missing', movedTo });
     } else {
       try {
         await this.open(DEMO_WORKSPACE_ID);

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceService } from '../../../src-main/services/workspace';
 import { StoreError, appendAudit, createStore, openStore } from '../../../src-main/store';
@@ -109,5 +109,21 @@ describe('a damaged workspace file', () => {
     const recreated = data.listAudit().find((e) => e.action === 'workspace.recreatedAfterDamage');
     expect(recreated?.details).toEqual({ damagedAt: now.toISOString(), movedTo: [join(temp.dir, 'demo.gatehouse.damaged-20261129T010203Z')] });
     expect(existsSync(join(temp.dir, 'demo.gatehouse.damaged-20261129T010203Z'))).toBe(true);
+  });
+
+  it('a demo whose key file was lost is moved aside (with its header) and seeded again', async () => {
+    const demoService = new WorkspaceService({ directory: temp.dir, idleLockMs: null, now: () => now });
+    await demoService.ensureDemo(() => buildSnapshot(40));
+    demoService.lock('demo');
+    rmSync(join(temp.dir, 'demo.key'));
+
+    await demoService.ensureDemo(() => buildSnapshot(40));
+    expect(demoService.data('demo').loadSnapshot().snapshot.users).toHaveLength(40);
+    const recreated = demoService.data('demo').listAudit().find((e) => e.action === 'workspace.recreatedAfterDamage');
+    expect(recreated?.details).toEqual({
+      reason: 'the demo key file was missing',
+      movedTo: [join(temp.dir, 'demo.gatehouse.damaged-20261129T010203Z'), join(temp.dir, 'demo.workspace.json.damaged-20261129T010203Z')],
+    });
+    expect(statSync(join(temp.dir, 'demo.key')).mode & 0o777).toBe(0o600);
   });
 });
