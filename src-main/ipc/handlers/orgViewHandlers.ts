@@ -38,9 +38,10 @@ export function orgViewHandlers(services: AppServices): Pick<Handlers, 'org.view
 /**
  * Owner sets depend only on (scope, who or where): self and self + reports on the viewer, own department
  * and department tree on the viewer's department, everyone on nothing. Sets and their differences are
- * cached on that key, so a 20k-person org compares each department once, not once per person.
+ * cached on that key, so a 20k-person org compares each department once, not once per person. Exported
+ * for its brute-force test.
  */
-function reachChanges(base: CompiledPolicy, after: CompiledPolicy, rows: readonly string[], permissionIds: readonly string[]): ReachChange[] {
+export function reachChanges(base: CompiledPolicy, after: CompiledPolicy, rows: readonly string[], permissionIds: readonly string[]): ReachChange[] {
   const ownerSets = new Map<string, Set<string>>();
   const deltas = new Map<string, { gained: number; lost: number }>();
   const ownersOf = (policy: CompiledPolicy, side: string, user: number, scope: ScopeValue): [string, Set<string>] => {
@@ -64,21 +65,27 @@ function reachChanges(base: CompiledPolicy, after: CompiledPolicy, rows: readonl
     const a = after.userIndex.get(userId);
     if (a === undefined) throw new UnknownIdError('user', userId);
     const b = base.userIndex.get(userId);
+    // A row holds only a few distinct (before, after) scope pairs: resolve each once per person.
+    const inRow = new Map<number, { gained: number; lost: number }>();
     permissionIds.forEach((_, column) => {
       const sa = scopeOf(after, a, afterPerms[column]!);
       const sb: ScopeValue = b === undefined || basePerms[column]! < 0 ? 0 : scopeOf(base, b, basePerms[column]!);
       if (sa === 0 && sb === 0) return;
-      const [keyA, setA] = ownersOf(after, 'a', a, sa);
-      const [keyB, setB] = b === undefined ? ['b0', new Set<string>()] : ownersOf(base, 'b', b, sb);
-      const pair = `${keyB}|${keyA}`;
-      let delta = deltas.get(pair);
+      let delta = inRow.get(sb * 6 + sa);
       if (!delta) {
-        let gained = 0;
-        let lost = 0;
-        for (const id of setA) if (!setB.has(id)) gained++;
-        for (const id of setB) if (!setA.has(id)) lost++;
-        delta = { gained, lost };
-        deltas.set(pair, delta);
+        const [keyA, setA] = ownersOf(after, 'a', a, sa);
+        const [keyB, setB] = b === undefined ? ['b0', new Set<string>()] : ownersOf(base, 'b', b, sb);
+        const pair = `${keyB}|${keyA}`;
+        delta = deltas.get(pair);
+        if (!delta) {
+          let gained = 0;
+          let lost = 0;
+          for (const id of setA) if (!setB.has(id)) gained++;
+          for (const id of setB) if (!setA.has(id)) lost++;
+          delta = { gained, lost };
+          deltas.set(pair, delta);
+        }
+        inRow.set(sb * 6 + sa, delta);
       }
       if (delta.gained || delta.lost) changes.push({ row, column, ...delta });
     });
