@@ -48,12 +48,12 @@ async function paint(page: Page, from: Locator, to: Locator) {
 /** The performance measures of the last gesture, once the impact panel has shown its result. */
 async function gestureTimings(page: Page): Promise<{ applied: number; impact: number }> {
   const handle = await page.waitForFunction(
-    ([impact, applied]) => {
-      const i = performance.getEntriesByName(impact)[0];
-      const a = performance.getEntriesByName(applied)[0];
+    (names: { impact: string; applied: string }) => {
+      const i = performance.getEntriesByName(names.impact)[0];
+      const a = performance.getEntriesByName(names.applied)[0];
       return i && a ? { impact: i.duration, applied: a.duration } : null;
     },
-    [GESTURE_TO_IMPACT, GESTURE_TO_APPLIED],
+    { impact: GESTURE_TO_IMPACT, applied: GESTURE_TO_APPLIED },
   );
   return handle.jsonValue() as Promise<{ applied: number; impact: number }>;
 }
