@@ -112,12 +112,23 @@ export class SyncService {
   /** Continue an unfinished push (after a crash, a lost connection or a cancellation) without repeating a call. */
   async resume(pushId: string, signal?: AbortSignal): Promise<PushReport> {
     const connector = await this.#connected(signal);
-    return connector.push({
+    const report = await connector.push({
       journal: this.#journal,
       pushId,
       signal,
       onCall: (e) => this.options.emit?.({ type: 'sync.pushProgress', pushId, ...e }),
     });
+    // The hash-chained audit log records how each run of a push ended (never a credential or a body).
+    const { failure } = report;
+    this.options.data.audit(failure ? 'push.stopped' : 'push.sent', {
+      pushId,
+      done: report.done,
+      total: report.total,
+      sent: report.sent,
+      confirmedOnResume: report.confirmedOnResume,
+      ...(failure ? { seq: failure.seq, code: failure.code, serverCode: failure.serverCode ?? null, resumable: failure.resumable } : {}),
+    });
+    return report;
   }
 
   /** Pushes that did not finish (to offer resuming them at start-up). */

@@ -119,6 +119,8 @@ describe('push faults over real HTTP', () => {
     expect(report.failure).toMatchObject({ seq: 1, code: 'BUSINESS_ERROR', serverCode: 1117, serverMessage: '角色名已存在', resumable: false });
     expect(emu.control.calls('/adminRole/updateRoleMenu')).toHaveLength(0);
     expect(ws.data.getPush(report.pushId).calls.map((c) => c.status)).toEqual(['failed', 'planned', 'planned']);
+    const audit = ws.data.listAudit({ limit: 5 }).find((e) => e.action === 'push.stopped');
+    expect(audit?.details).toMatchObject({ pushId: report.pushId, seq: 1, serverCode: 1117, resumable: false });
   });
 
   it('notices relatedUser silently dropping a role the account may not assign (§4.3)', async () => {

@@ -121,6 +121,8 @@ describe('planPush', () => {
     ).toEqual(['assignRole', 'unassignRole', 'unassignRole']);
     const deleting = planPush(organisation(), [{ type: 'deleteRole', roleId: '180168' }]);
     expect(deleting.steps.map((s) => s.step.kind)).toEqual(['deleteRole']);
+    expect(deleting.steps[0]!.summary).toEqual({ 'zh-CN': '删除角色「公告管理员」', en: 'Delete role "公告管理员"' });
+    expect(deleting.propagation.map((n) => [n.delay, n.userIds])).toEqual([['nextLogin', ['102']]]);
   });
 
   it('turns a new role into create + grants and scope, then assignment; copies become creates with the copied grants', () => {

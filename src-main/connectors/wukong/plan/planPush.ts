@@ -1,9 +1,10 @@
-import type { Id, Snapshot } from '../../../common/domain';
+import type { Id, LocalizedText, Snapshot } from '../../../common/domain';
 import { applyChecked, type DraftOperation } from '../../../common/draft';
 import type { CellChange } from '../../../common/draft/cells';
 import { diffSnapshots } from '../../../common/draft/diff';
 import { ACCESS_LEVEL, MASK_TYPE } from '../pull/mapOrganisation';
 import { propagationNotes, type PropagationNote } from '../verify/propagation';
+import { describeStep } from './describeStep';
 import { LABEL_BY_MODULE } from './labels';
 import { orderRenames } from './orderRenames';
 import { refusalsFor, type PlanRefusal } from './refusals';
@@ -14,6 +15,8 @@ export interface PlannedStep {
   seq: number;
   endpoint: string;
   step: PushStep;
+  /** What the step does, for the list shown before sending. */
+  summary: LocalizedText;
 }
 
 export interface PushPlan {
@@ -48,7 +51,8 @@ export function planPush(server: Snapshot, ops: readonly DraftOperation[]): Push
   const propagation = propagationNotes(changes, projection);
   if (refusals.length > 0) return { steps: [], refusals, projection, changes, propagation };
   const steps = buildSteps(server, projection, changes, renames.order);
-  return { steps: steps.map((step, i) => ({ seq: i + 1, endpoint: STEP_ENDPOINT[step.kind], step })), refusals, projection, changes, propagation };
+  const planned = steps.map((step, i) => ({ seq: i + 1, endpoint: STEP_ENDPOINT[step.kind], step, summary: describeStep(step, projection, server) }));
+  return { steps: planned, refusals, projection, changes, propagation };
 }
 
 function buildSteps(server: Snapshot, projection: Snapshot, changes: readonly CellChange[], renameOrder: readonly Id[]): PushStep[] {

@@ -49,7 +49,7 @@ export interface PushReport {
 }
 
 /** Business outcomes: sending again would fail the same way, so the call is marked failed and the push stops. */
-const FINAL: ReadonlySet<ConnectorErrorCode> = new Set(['BUSINESS_ERROR', 'VALIDATION_ERROR', 'NO_PERMISSION', 'WRITE_NOT_APPLIED', 'ID_NOT_FOUND', 'MALFORMED_RESPONSE']);
+const FINAL: ReadonlySet<ConnectorErrorCode> = new Set(['BUSINESS_ERROR', 'VALIDATION_ERROR', 'NO_PERMISSION', 'WRITE_NOT_APPLIED', 'ID_NOT_FOUND']);
 
 /**
  * Run (or resume) a journaled push: finished calls are skipped (their learned ids restored), a call left `sent`
