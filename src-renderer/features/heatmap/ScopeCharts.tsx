@@ -12,6 +12,9 @@ import { SCOPE_COLOURS } from './scopeColours';
 
 const SCOPES = [0, 1, 2, 3, 4, 5] as const;
 
+/** Legend labels in the text colour: recharts paints them in the series colour, unreadable for pale scopes. */
+const legendText = (value: string) => <span className="hm-chart-legend">{value}</span>;
+
 /**
  * Where a chart reads better than a grid: the scope distribution per department for one column, and the
  * roles that hand out the broadest access (department-tree or company-wide scope on scoped CRM actions).
@@ -61,7 +64,7 @@ export function ScopeCharts({ aggregates, column, columnIndex, view, scopedPermi
             <XAxis type="number" domain={[0, 100]} unit="%" />
             <YAxis type="category" dataKey="name" width={110} />
             <Tooltip />
-            <Legend />
+            <Legend formatter={legendText} />
             {SCOPES.map((s) => (
               <Bar key={s} dataKey={`s${s}`} name={t(scopeKey(s))} stackId="scope" fill={SCOPE_COLOURS[s]} stroke="#555" strokeWidth={0.5} isAnimationActive={false} />
             ))}
@@ -78,7 +81,7 @@ export function ScopeCharts({ aggregates, column, columnIndex, view, scopedPermi
             <XAxis type="number" />
             <YAxis type="category" dataKey="name" width={120} />
             <Tooltip />
-            <Legend />
+            <Legend formatter={legendText} />
             <Bar dataKey="weight" name={ht('weight')} fill={SCOPE_COLOURS[5]} isAnimationActive={false} />
             <Bar dataKey="broad" name={ht('broadGrants')} fill={SCOPE_COLOURS[3]} isAnimationActive={false} />
           </BarChart>

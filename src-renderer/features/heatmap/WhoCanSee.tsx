@@ -22,7 +22,8 @@ export function WhoCanSee({ view, modules }: { view: OrgView; modules: readonly 
   const revision = useDraftStore((s) => s.revision);
   const openPerson = usePersonPanelStore((s) => s.open);
   const listable = modules.filter((m) => m.permissionIds.index);
-  const [ownerId, setOwnerId] = useState(view.users[0]?.id ?? '');
+  // Start on someone with a manager: their records show the reporting line and the department at work.
+  const [ownerId, setOwnerId] = useState(view.users.find((u) => u.managerId && u.status === 'active')?.id ?? view.users[0]?.id ?? '');
   const [moduleKey, setModuleKey] = useState(listable.find((m) => m.key === 'customer')?.key ?? listable[0]?.key ?? '');
   const [viewers, setViewers] = useState<Viewer[] | null>(null);
   const [error, setError] = useState<string | null>(null);
