@@ -154,3 +154,28 @@ test('the field rules and role list tabs are reachable by keyboard', async ({ pa
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('table', { name: 'Roles' })).toBeVisible();
 });
+
+test('the matrix scrolls both ways with its headers stuck and only the cells in view rendered', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Roles' }).click();
+  const grid = page.getByRole('grid', { name: 'Permissions matrix' });
+  await expect(grid.locator('[data-cell]').first()).toBeVisible();
+  const rowCount = Number(await grid.getAttribute('aria-rowcount')) - 2;
+  const colCount = Number(await grid.getAttribute('aria-colcount')) - 1;
+  // The whole catalogue × every role would be thousands of cells; the virtualizers draw a window of them.
+  expect(await grid.locator('[data-cell]').count()).toBeLessThan((rowCount * colCount) / 4);
+
+  await grid.evaluate((el) => el.scrollTo({ left: 700, top: 2400 }));
+  const gridBox = (await grid.boundingBox())!;
+  const corner = grid.locator('.vgrid-corner');
+  await expect(corner).toBeVisible();
+  expect(Math.abs((await corner.boundingBox())!.x - gridBox.x)).toBeLessThan(3);
+  const header = grid.locator('.vgrid-colhead').first();
+  expect((await header.boundingBox())!.y).toBeLessThan(gridBox.y + 40);
+  const firstRowHeader = grid.locator('[role="rowheader"]').first();
+  expect(Math.abs((await firstRowHeader.boundingBox())!.x - gridBox.x)).toBeLessThan(3);
+  // Cells far down and to the right exist now that they are in view.
+  const maxRow = Math.max(...(await grid.locator('[data-cell]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-row'))))));
+  expect(maxRow).toBeGreaterThan(80);
+  await page.screenshot({ path: 'test-results/role-matrix-scrolled-en.png' });
+});

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import type { GridGestures } from './useGridGestures';
 import type { Cell } from './selection';
 import './roleMatrix.css';
@@ -75,6 +75,8 @@ export function VirtualGrid(props: VirtualGridProps) {
       ref={scroller}
       id={id}
       className="vgrid"
+      // Band labels stick just right of the row headers, whose width differs per grid.
+      style={{ '--rowhead-width': `${g.rowHeaderWidth}px` } as CSSProperties}
       role="grid"
       aria-label={label}
       aria-rowcount={rowCount + 2}
