@@ -103,4 +103,27 @@ describe('organisation view: drag and drop makes draft operations', () => {
     fireEvent.click(within(panel).getAllByRole('button', { name: 'Apply' })[0]!);
     await waitFor(async () => expect((await batchesOfActiveDraft()).at(-1)!.ops).toEqual([{ type: 'moveUsers', userIds: [person.id], departmentId: elsewhere.id }]));
   });
+
+  it('dropping a role on a department gives it to everyone there (and below) who lacks it, in one gesture', async () => {
+    const view = await api.call('org.view', { draftId: useDraftStore.getState().activeDraftId });
+    const parent = view.departments.find((d) => d.parentId !== null && view.departments.some((c) => c.parentId === d.id))!;
+    const below = new Set([parent.id, ...view.departments.filter((d) => d.parentId === parent.id).map((d) => d.id)]);
+    const role = view.roles.find((r) => r.name === '华东区销售主管')!;
+    const expected = view.users.filter((u) => below.has(u.departmentId) && !u.roleIds.includes(role.id)).map((u) => u.id);
+    expect(expected.length).toBeGreaterThan(1);
+    render(<OrganisationView />);
+    const departments = await screen.findByRole('tree', { name: 'Departments' });
+    const chip = document.querySelector<HTMLElement>(`.role-chip[data-role-id="${role.id}"]`)!;
+    const transfer = dataTransfer();
+    fireEvent.dragStart(chip, { dataTransfer: transfer });
+    const drop = within(departments).getByRole('button', { name: new RegExp(`^${parent.name}`) });
+    fireEvent.dragOver(drop, { dataTransfer: transfer });
+    fireEvent.drop(drop, { dataTransfer: transfer });
+    await waitFor(async () => {
+      const op = (await batchesOfActiveDraft()).at(-1)!.ops[0] as { type: string; userIds: string[]; roleIds: string[] };
+      expect(op.type).toBe('assignRoles');
+      expect(op.roleIds).toEqual([role.id]);
+      expect([...op.userIds].sort()).toEqual([...expected].sort());
+    });
+  });
 });
