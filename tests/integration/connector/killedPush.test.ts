@@ -86,5 +86,5 @@ describe('a push killed with SIGKILL halfway', () => {
     expect(actual.roles).toEqual(expected.roles);
     expect(actual.users).toEqual(expected.users);
     reopened.service.lockAll();
-  });
+  }, 120_000); // a child process (npx tsx) starts and a workspace is opened twice: slow on a shared machine
 });

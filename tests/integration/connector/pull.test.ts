@@ -26,7 +26,7 @@ describe('pull over real HTTP', () => {
     expect(steps).toEqual(['departments', 'users', 'roles', 'catalogue', 'fieldRules']);
     const lastUsers = events.filter((e) => e.step === 'users').at(-1)!;
     expect(lastUsers).toEqual({ step: 'users', done: 3, total: 3 });
-  });
+  }, 60_000);
 
   it('stops on cancellation and returns nothing', async () => {
     const controller = new AbortController();

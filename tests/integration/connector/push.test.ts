@@ -36,6 +36,9 @@ describe('push of a mixed draft over real HTTP', () => {
     expect(last('assignRole')).toBeLessThan(first('unassignRole'));
     expect(last('unassignRole')).toBeLessThan(first('deleteRole'));
     expect(plan.steps.every((s) => s.endpoint.startsWith('POST /'))).toBe(true);
+    // What the user confirms before anything is sent: one line per call, and when it takes effect (§9.1).
+    expect(plan.steps[0]!.summary.en).toBe('Create department "华北销售组" under "销售部"');
+    expect(plan.propagation.find((n) => n.delay === 'nextLogin')!.userIds.sort()).toEqual(['102', '103', '104']);
     emu.control.clearCalls();
 
     const report = await sync.push(plan);
@@ -60,5 +63,5 @@ describe('push of a mixed draft over real HTTP', () => {
     expect(verify.propagation.map((n) => n.delay).sort()).toEqual(['cacheExpiry', 'nextLogin']);
     expect(verify.propagation.find((n) => n.delay === 'nextLogin')!.userIds.sort()).toEqual(['102', '103', '104']);
     expect(ws.data.getPush(report.pushId).finishedAt).not.toBeNull();
-  });
+  }, 60_000);
 });
