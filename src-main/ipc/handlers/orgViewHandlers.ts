@@ -60,6 +60,7 @@ export function reachChanges(base: CompiledPolicy, after: CompiledPolicy, rows: 
     if (p === undefined) throw new UnknownIdError('permission', id);
     return p;
   });
+  const reportingChanged = reportingLineChanges(base, after);
   const changes: ReachChange[] = [];
   rows.forEach((userId, row) => {
     const a = after.userIndex.get(userId);
@@ -71,6 +72,8 @@ export function reachChanges(base: CompiledPolicy, after: CompiledPolicy, rows: 
       const sa = scopeOf(after, a, afterPerms[column]!);
       const sb: ScopeValue = b === undefined || basePerms[column]! < 0 ? 0 : scopeOf(base, b, basePerms[column]!);
       if (sa === 0 && sb === 0) return;
+      // Unchanged "self", or "self + reports" of someone whose reporting line below did not change: nothing to compare.
+      if (sa === sb && b !== undefined && (sa === 1 || (sa === 2 && !reportingChanged.has(userId)))) return;
       let delta = inRow.get(sb * 6 + sa);
       if (!delta) {
         const [keyA, setA] = ownersOf(after, 'a', a, sa);
@@ -91,6 +94,26 @@ export function reachChanges(base: CompiledPolicy, after: CompiledPolicy, rows: 
     });
   });
   return changes;
+}
+
+/**
+ * Everyone whose "self + reports" set may differ: the managers, before and after, of each person whose
+ * manager changed, was added or was removed, all the way up. An over-approximation only costs a comparison.
+ */
+function reportingLineChanges(base: CompiledPolicy, after: CompiledPolicy): Set<string> {
+  const out = new Set<string>();
+  const climb = (policy: CompiledPolicy, user: number | undefined) => {
+    for (let u = user === undefined ? -1 : policy.userManager[user]!; u >= 0 && !out.has(policy.userIds[u]!); u = policy.userManager[u]!) out.add(policy.userIds[u]!);
+  };
+  const managerId = (policy: CompiledPolicy, u: number) => (policy.userManager[u]! >= 0 ? policy.userIds[policy.userManager[u]!]! : null);
+  for (let a = 0; a < after.userCount; a++) {
+    const b = base.userIndex.get(after.userIds[a]!);
+    if (b !== undefined && managerId(base, b) === managerId(after, a)) continue;
+    climb(after, a);
+    climb(base, b);
+  }
+  for (let b = 0; b < base.userCount; b++) if (!after.userIndex.has(base.userIds[b]!)) climb(base, b);
+  return out;
 }
 
 function engineCall<T>(run: () => T): T {
