@@ -1,11 +1,11 @@
 import { DraftBar } from '../features/drafts/DraftBar';
+import { DraftsView } from '../features/drafts/DraftsView';
 import { useT } from '../i18n/useT';
 import { OrganisationView } from '../features/org-tree/OrganisationView';
 import { AccessMapView } from '../features/heatmap/AccessMapView';
 import { RolesView } from '../features/roles/RolesView';
 import { AppearanceSettings } from '../features/settings/AppearanceSettings';
 import { SettingsView } from '../features/settings/SettingsView';
-import { UpcomingView } from '../features/upcoming/UpcomingView';
 import { AuditView } from '../features/audit/AuditView';
 import { WorkspaceGate } from '../features/workspace/WorkspaceGate';
 import { useHashView } from './useHashView';
@@ -49,7 +49,7 @@ function renderView(view: ViewId) {
     case 'access-map':
       return <AccessMapView />;
     case 'drafts':
-      return <UpcomingView title="nav.drafts" description="upcoming.drafts" />;
+      return <DraftsView />;
     case 'audit':
       return <AuditView />;
     case 'settings':

@@ -1,24 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../src-main/common/domain/snapshot';
-import type { ChannelInput, ChannelName } from '../../../src-main/common/ipc/contract';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../src-main/common/ipc/contract';
 import { SCOPE_NAMES } from '../../../src-main/common/policy';
-import { installInProcessApi, type InProcessApi } from '../../component/support/inProcessApi';
+import { createDispatcher } from '../../../src-main/ipc/dispatcher';
+import { toAppError } from '../../../src-main/ipc/errorMapping';
+import { createHandlers } from '../../../src-main/ipc/handlers';
+import { createAppServices, type AppServices } from '../../../src-main/services/appServices';
 
 /**
- * The review, revert, policy-file and report channels over the real services, handlers and an encrypted demo
- * workspace in a temporary folder (the same wiring the component tests use, without a DOM).
+ * The review, revert, policy-file and report channels through the real dispatcher (input and output checked
+ * against the contract), handlers, services and an encrypted demo workspace in a temporary folder.
  */
-let env: InProcessApi;
+let env: { services: AppServices; dataDir: string; dispatch: ReturnType<typeof createDispatcher> };
 let base: Snapshot;
 beforeEach(async () => {
-  env = await installInProcessApi();
-  base = env.services.drafts().projection(null).snapshot;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gatehouse-review-'));
+  const services = await createAppServices({ resourcesDir: path.resolve(import.meta.dirname, '../../../resources'), dataDir, version: 'test', transport: 'browser', idleLockMs: null });
+  env = { services, dataDir, dispatch: createDispatcher(createHandlers(services), () => undefined, toAppError) };
+  base = services.drafts().projection(null).snapshot;
 });
-afterEach(() => env.dispose());
+afterEach(() => {
+  env.services.close();
+  rmSync(env.dataDir, { recursive: true, force: true });
+});
 
-function call<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
-  return env.api.call(channel, input);
+async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = await env.dispatch(channel, input, { transport: 'browser' });
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${result.error.details?.join('; ') ?? ''}`);
+  return result.value as ChannelOutput<C>;
 }
 
 /** A CRM role and two catalogue actions of its group it does not hold yet. */

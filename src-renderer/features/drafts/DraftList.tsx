@@ -1,0 +1,47 @@
+import { useState, type FormEvent } from 'react';
+import { useFeatureT } from '../../i18n/featureMessages';
+import { useDraftStore } from '../../stores/draftStore';
+import { draftsMessages } from './messages';
+
+/** The workspace's drafts: pick one to review, create a new one. The one shown in the views is marked. */
+export function DraftList({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string) => void }) {
+  const t = useFeatureT(draftsMessages);
+  const drafts = useDraftStore((s) => s.drafts);
+  const activeId = useDraftStore((s) => s.activeDraftId);
+  const create = useDraftStore((s) => s.create);
+  const [name, setName] = useState('');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const draft = await create(name.trim() || t('defaultName', { n: drafts.length + 1 }));
+    setName('');
+    onSelect(draft.id);
+  };
+
+  return (
+    <div className="pane drafts-list-pane">
+      <form className="drafts-create" onSubmit={(e) => void submit(e)} aria-label={t('create')}>
+        <label>
+          <span className="visually-hidden">{t('newName')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('newName')} aria-label={t('newName')} maxLength={120} />
+        </label>
+        <button type="submit">{t('create')}</button>
+      </form>
+      {drafts.length === 0 ? (
+        <p className="muted">{t('empty')}</p>
+      ) : (
+        <ul className="drafts-list" aria-label={t('listLabel')}>
+          {drafts.map((d) => (
+            <li key={d.id}>
+              <button type="button" className="draft-item" aria-current={d.id === selectedId ? 'true' : undefined} onClick={() => onSelect(d.id)}>
+                <span className="draft-item-name">{d.name}</span>
+                <span className="muted">{t('gestures', { count: d.appliedCount })}</span>
+                {d.id === activeId && <span className="draft-shown">{t('shown')}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

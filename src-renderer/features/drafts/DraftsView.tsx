@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { useFeatureT } from '../../i18n/featureMessages';
+import { useDraftStore } from '../../stores/draftStore';
+import { ChangeList } from './ChangeList';
+import { DraftHeader } from './DraftHeader';
+import { DraftList } from './DraftList';
+import './drafts.css';
+import { ImpactSummary } from './ImpactSummary';
+import { LintList } from './LintList';
+import { draftsMessages } from './messages';
+import { PolicyFileActions } from './PolicyFileActions';
+import { PrintableReport } from './PrintableReport';
+import { ReportActions } from './ReportActions';
+import { useDraftReview } from './useDraftReview';
+
+/**
+ * The drafts of the workspace and the review of one: its changes in plain language (each revertible), the
+ * impact if it were pushed, the engine's checks, policy files and reports. Selecting a draft here does not change
+ * what the other views show; "Show in all views" does.
+ */
+export function DraftsView() {
+  const t = useFeatureT(draftsMessages);
+  const drafts = useDraftStore((s) => s.drafts);
+  const activeId = useDraftStore((s) => s.activeDraftId);
+  const [selectedId, setSelectedId] = useState<string | null>(activeId);
+  const [printing, setPrinting] = useState(false);
+  const selected = drafts.find((d) => d.id === selectedId) ?? null;
+  const review = useDraftReview(selected?.id ?? null);
+
+  // Start on the draft the views show; drop a selection whose draft was discarded.
+  useEffect(() => {
+    if (selectedId === null && activeId !== null) setSelectedId(activeId);
+  }, [activeId, selectedId]);
+  useEffect(() => {
+    if (selectedId !== null && drafts.length > 0 && !drafts.some((d) => d.id === selectedId)) setSelectedId(null);
+  }, [drafts, selectedId]);
+
+  if (printing) return <PrintableReport draftId={selected?.id ?? null} what={selected?.name ?? t('reportsBase')} onClose={() => setPrinting(false)} />;
+
+  return (
+    <section className="view drafts-view" aria-labelledby="drafts-title">
+      <h1 id="drafts-title">{t('title')}</h1>
+      <p className="muted">{t('hint')}</p>
+      <div className="drafts-layout">
+        <DraftList selectedId={selected?.id ?? null} onSelect={setSelectedId} />
+        <div className="pane drafts-detail" aria-labelledby={selected ? 'draft-heading' : undefined} aria-busy={review.loading}>
+          {selected ? (
+            <>
+              <DraftHeader draft={selected} onSelect={setSelectedId} />
+              {review.error && (
+                <p role="alert" className="form-error">
+                  {t('failed', { message: review.error })}
+                </p>
+              )}
+              {review.changes && (
+                <div className="draft-review">
+                  <ImpactSummary impact={review.changes.impact} />
+                  <LintList findings={review.findings} />
+                  <ChangeList draftId={selected.id} changes={review.changes} />
+                </div>
+              )}
+            </>
+          ) : (
+            <p className="muted">{t('select')}</p>
+          )}
+          <PolicyFileActions draftId={selected?.id ?? null} onImported={setSelectedId} />
+          <ReportActions draftId={selected?.id ?? null} draftName={selected?.name ?? null} onPrint={() => setPrinting(true)} />
+        </div>
+      </div>
+    </section>
+  );
+}
