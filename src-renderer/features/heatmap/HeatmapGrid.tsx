@@ -57,8 +57,10 @@ export function HeatmapGrid({ lines, columns, columnIdx, data, delta, showLetter
       for (let i = from + dir; i >= 0 && i < lines.length; i += dir) if (lines[i]!.kind === 'person') return i;
       return from;
     };
-    let { col } = focus;
-    let line = focusLine;
+    // Start from the cell the key was pressed on (its focus event may not have re-rendered yet).
+    const at = (event.target as HTMLElement).dataset;
+    let col = at.col !== undefined ? Number(at.col) : focus.col;
+    let line = at.line !== undefined ? Number(at.line) : focusLine;
     if (event.key === 'ArrowDown') line = step(line, 1);
     else if (event.key === 'ArrowUp') line = step(line, -1);
     else if (event.key === 'ArrowRight') col = Math.min(col + 1, columns.length - 1);
