@@ -10,7 +10,16 @@ export interface RetryPolicy {
   attempts: number;
   /** First back-off; doubled each time (default 250 ms). */
   baseDelayMs: number;
+  /**
+   * After a non-idempotent call went unanswered (timeout, dropped connection), how long to keep re-reading for
+   * its effect before giving up resumably instead of sending it again (default 8 s). The server may still be
+   * working on it; a blind resend could create a second department, or answer 1117 for a role it did create.
+   */
+  settleMs: number;
 }
+
+/** Steps that must never be sent twice: a second addDept makes a twin, a second add / update answers 1117. */
+const NON_IDEMPOTENT: ReadonlySet<PushStep['kind']> = new Set(['createDepartment', 'createRole', 'renameRole']);
 
 export interface RunPushOptions {
   session: WukongSession;
@@ -59,7 +68,7 @@ const FINAL: ReadonlySet<ConnectorErrorCode> = new Set(['BUSINESS_ERROR', 'VALID
  */
 export async function runPush(options: RunPushOptions): Promise<PushReport> {
   const { journal, pushId } = options;
-  const retry: RetryPolicy = { attempts: 4, baseDelayMs: 250, ...options.retry };
+  const retry: RetryPolicy = { attempts: 4, baseDelayMs: 250, settleMs: 8_000, ...options.retry };
   const record = journal.get(pushId);
   const ids = new IdResolver();
   const ctx: StepContext = { session: options.session, ids, signal: options.signal };
@@ -122,10 +131,26 @@ async function settle(call: JournalCall, step: PushStep, ctx: StepContext, optio
     } catch (error) {
       if (!isConnectorError(error) || !error.retryable || attempt >= retry.attempts) throw error;
       await sleep(retry.baseDelayMs * 2 ** (attempt - 1), options.signal);
-      const found = await executeStep(step, ctx, 'probe').catch((e: unknown) => {
-        if (isConnectorError(e) && e.retryable) return null;
-        throw e;
-      });
+      const probe = () =>
+        executeStep(step, ctx, 'probe').catch((e: unknown) => {
+          if (isConnectorError(e) && e.retryable) return null;
+          throw e;
+        });
+      let found = await probe();
+      const unanswered = error.code === 'TIMEOUT' || error.code === 'NETWORK';
+      if (!found && unanswered && NON_IDEMPOTENT.has(step.kind)) {
+        // No answer is no proof the call did not land: keep re-reading for a while, then stop resumably.
+        for (const share of [0.25, 0.25, 0.5]) {
+          await sleep(retry.settleMs * share, options.signal);
+          found = await probe();
+          if (found) break;
+        }
+        if (!found) {
+          throw new ConnectorError('TIMEOUT', `${call.endpoint} got no answer and its effect has not appeared; resume later to check again before anything is re-sent`, {
+            endpoint: call.endpoint,
+          });
+        }
+      }
       if (found) {
         report.sent++; // the lost answer's call had landed
         return found;
