@@ -47,13 +47,12 @@ export class ConsoleSession {
     return summary;
   }
 
+  /** The store reports every lock, this one included, through `locked`. */
   lock(workspaceId: string): WorkspaceSummary {
-    const summary = this.workspaces.lock(workspaceId);
-    this.locked(workspaceId);
-    return summary;
+    return this.workspaces.lock(workspaceId);
   }
 
-  /** Called for every lock, including the idle lock the store does on its own. */
+  /** Called by the store for every lock: by hand, idle, or at shutdown. */
   locked(workspaceId: string) {
     this.draftServices.delete(workspaceId);
     if (this.snapshotCache?.workspaceId === workspaceId) this.snapshotCache = null;
