@@ -37,3 +37,12 @@ export function impactShown(revision: number): void {
   performance.mark(IMPACT_SHOWN);
   performance.measure(GESTURE_TO_IMPACT, GESTURE_END, IMPACT_SHOWN);
 }
+
+/**
+ * True between pointer-up and the draft's answer. Views skip refetching on the revision bumps in between
+ * (the first edit creates and activates a draft before applying), so those reads do not compete with the
+ * apply itself; the gesture reloads once when it is answered.
+ */
+export function gestureInFlight(): boolean {
+  return awaiting !== null && awaiting.revision === Number.POSITIVE_INFINITY;
+}

@@ -20,6 +20,9 @@ interface MatrixState {
 const IMPACT_LIST_LIMIT = 200;
 let matrixTicket = 0;
 let impactTicket = 0;
+// The last (draft, revision) asked for: a gesture and the revision effect may both ask; one request suffices.
+let matrixAsked = '';
+let impactAsked = '';
 
 /**
  * The projection the role-matrix screens show, refetched whenever the draft revision moves. Tickets drop
@@ -29,15 +32,22 @@ export const useMatrixStore = create<MatrixState>((set) => ({
   matrix: { data: null, error: null, revision: -1 },
   impact: { data: null, error: null, revision: -1, loading: false },
   async loadMatrix(draftId, revision) {
+    const asked = `${draftId}@${revision}`;
+    if (asked === matrixAsked) return;
+    matrixAsked = asked;
     const ticket = ++matrixTicket;
     try {
       const data = await api().call('roles.matrix', { draftId });
       if (ticket === matrixTicket) set({ matrix: { data, error: null, revision } });
     } catch (error) {
+      matrixAsked = '';
       if (ticket === matrixTicket) set((s) => ({ matrix: { ...s.matrix, error: messageOf(error) } }));
     }
   },
   async loadImpact(draftId, revision) {
+    const asked = `${draftId}@${revision}`;
+    if (asked === impactAsked) return;
+    impactAsked = asked;
     const ticket = ++impactTicket;
     if (draftId === null) {
       set({ impact: { data: null, error: null, revision, loading: false } });
@@ -48,6 +58,7 @@ export const useMatrixStore = create<MatrixState>((set) => ({
       const data = await api().call('impact.summary', { draftId, limit: IMPACT_LIST_LIMIT });
       if (ticket === impactTicket) set({ impact: { data, error: null, revision, loading: false } });
     } catch (error) {
+      impactAsked = '';
       if (ticket === impactTicket) set((s) => ({ impact: { ...s.impact, error: messageOf(error), loading: false } }));
     }
   },

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import type { DraftOperation } from '../../../src-main/common/draft/operations';
 import { useDraftStore } from '../../stores/draftStore';
 import { gestureApplied, gestureRefused, markGestureEnd } from './gestureTiming';
+import { useMatrixStore } from './matrixStore';
 
 let batchCounter = 0;
 
@@ -21,9 +22,18 @@ export function useApplyGesture(defaultDraftName: string) {
     async (ops: DraftOperation[], label: string): Promise<boolean> => {
       if (ops.length === 0) return false;
       markGestureEnd();
-      const ok = await applyBatch({ id: nextBatchId(), label, ops }, defaultDraftName);
-      if (ok) gestureApplied(useDraftStore.getState().revision);
-      else gestureRefused();
+      let ok = false;
+      try {
+        ok = await applyBatch({ id: nextBatchId(), label, ops }, defaultDraftName);
+      } finally {
+        const { activeDraftId, revision } = useDraftStore.getState();
+        if (ok) gestureApplied(revision);
+        else gestureRefused();
+        // The views skipped the revisions that moved while the gesture was in flight: catch up once.
+        const { loadMatrix, loadImpact } = useMatrixStore.getState();
+        void loadMatrix(activeDraftId, revision);
+        void loadImpact(activeDraftId, revision);
+      }
       return ok;
     },
     [applyBatch, defaultDraftName],

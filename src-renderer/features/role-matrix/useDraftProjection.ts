@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useDraftStore } from '../../stores/draftStore';
+import { gestureInFlight } from './gestureTiming';
 import { useMatrixStore } from './matrixStore';
 
 /** Keeps the matrix data in step with the active draft: refetches whenever the draft revision moves. */
@@ -7,7 +8,9 @@ export function useMatrixProjection() {
   const draftId = useDraftStore((s) => s.activeDraftId);
   const revision = useDraftStore((s) => s.revision);
   const loadMatrix = useMatrixStore((s) => s.loadMatrix);
-  useEffect(() => void loadMatrix(draftId, revision), [draftId, revision, loadMatrix]);
+  useEffect(() => {
+    if (!gestureInFlight()) void loadMatrix(draftId, revision);
+  }, [draftId, revision, loadMatrix]);
   return useMatrixStore((s) => s.matrix);
 }
 
@@ -16,6 +19,8 @@ export function useImpactProjection() {
   const draftId = useDraftStore((s) => s.activeDraftId);
   const revision = useDraftStore((s) => s.revision);
   const loadImpact = useMatrixStore((s) => s.loadImpact);
-  useEffect(() => void loadImpact(draftId, revision), [draftId, revision, loadImpact]);
+  useEffect(() => {
+    if (!gestureInFlight()) void loadImpact(draftId, revision);
+  }, [draftId, revision, loadImpact]);
   return useMatrixStore((s) => s.impact);
 }
