@@ -32,6 +32,7 @@ test('drag a person to another department, see what the draft changes on the acc
   await page.getByRole('link', { name: 'Access map' }).click();
   await expect(cell(page, liLei.id, customerList)).toHaveClass(/hm-s3/);
   console.log(`access map render after opening (demo, ${demo.users.length} people): ${(await measure(page, 'access-map:render'))?.toFixed(1)} ms`);
+  console.log('status line:', await page.locator('.hm-status [role="status"]').textContent());
   console.log(
     'marks (ms since page start):',
     await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name}@${m.startTime.toFixed(0)}`).join(' ')),
