@@ -54,9 +54,9 @@ export function DraftsView() {
               )}
               {review.changes && (
                 <div className="draft-review">
+                  <ChangeList draftId={selected.id} changes={review.changes} />
                   <ImpactSummary impact={review.changes.impact} />
                   <LintList findings={review.findings} />
-                  <ChangeList draftId={selected.id} changes={review.changes} />
                 </div>
               )}
             </>
