@@ -6,6 +6,8 @@ import { startDrag } from './dragData';
 import { useDropProps } from './dropTarget';
 import { orgMessages } from './messages';
 
+const LARGE_ORG = 500;
+
 interface ReportingLineTreeProps {
   users: readonly User[];
   /** People that match the search and status filter; their managers stay visible to keep the line. */
@@ -38,7 +40,10 @@ export function ReportingLineTree({ users, matches }: ReportingLineTreeProps) {
     }
     return { reports, roots, shown };
   }, [users, matches]);
-  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  // A large org opens folded below the top of the line, so the tree does not put thousands of nodes in the page.
+  const [collapsed, setCollapsed] = useState<Set<string>>(() =>
+    users.length > LARGE_ORG ? new Set(users.filter((u) => u.managerId && reports.has(u.id)).map((u) => u.id)) : new Set(),
+  );
   const toggle = (id: string) =>
     setCollapsed((prev) => {
       const next = new Set(prev);
