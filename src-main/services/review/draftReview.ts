@@ -3,8 +3,11 @@ import { describeOperations } from '../../common/draft/describe';
 import { describeChange } from '../../common/draft/describeChange';
 import { diffSnapshots } from '../../common/draft/diff';
 import type { DraftBatch } from '../../common/draft/operations';
+import type { LocalizedText } from '../../common/domain/ids';
+import type { Permission } from '../../common/domain/permission';
 import type { Snapshot } from '../../common/domain/snapshot';
 import type { ChangeSubject, GestureReview } from '../../common/ipc/channels/review';
+import { indexPermissions, permissionPathLabel } from '../../common/wukong/permissionPathLabel';
 
 /**
  * Each applied gesture of a draft in plain words: its operations, and every cell it changed, described against
@@ -24,10 +27,31 @@ export function reviewGestures(batches: readonly DraftBatch[], states: readonly 
       changes: diffSnapshots(before, after).map((change) => ({
         key: change.key,
         subject: subjectOf(change, before, after),
-        text: { en: describeChange(change, before, after, 'en'), 'zh-CN': describeChange(change, before, after, 'zh-CN') },
+        text: change.kind === 'rolePermission' ? grantText(change, before, after) : { en: describeChange(change, before, after, 'en'), 'zh-CN': describeChange(change, before, after, 'zh-CN') },
       })),
     };
   });
+}
+
+/**
+ * A grant or revoke with the permission's catalogue path ("Campaigns › Create"): the catalogue repeats action
+ * names in every module, so "gains Create" alone would not say which records.
+ */
+function grantText(change: Extract<CellChange, { kind: 'rolePermission' }>, before: Snapshot, after: Snapshot): LocalizedText {
+  const role = after.roles.find((r) => r.id === change.roleId)?.name ?? before.roles.find((r) => r.id === change.roleId)?.name ?? change.roleId;
+  const permissions = permissionIndex(after.permissions);
+  const path = (locale: keyof LocalizedText) => permissionPathLabel(permissions, change.permissionId, locale);
+  return {
+    en: `"${role}" ${change.after ? 'gains' : 'loses'} "${path('en')}"`,
+    'zh-CN': `「${role}」${change.after ? '获得' : '失去'}权限「${path('zh-CN')}」`,
+  };
+}
+
+const indexes = new WeakMap<readonly Permission[], ReadonlyMap<string, Permission>>();
+function permissionIndex(permissions: readonly Permission[]) {
+  let index = indexes.get(permissions);
+  if (!index) indexes.set(permissions, (index = indexPermissions(permissions)));
+  return index;
 }
 
 /** Who a changed cell is about: field rules belong to their role, role memberships to the person. */

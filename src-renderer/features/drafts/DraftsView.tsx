@@ -26,6 +26,9 @@ export function DraftsView() {
   const [printing, setPrinting] = useState(false);
   const selected = drafts.find((d) => d.id === selectedId) ?? null;
   const review = useDraftReview(selected?.id ?? null);
+  const load = useDraftStore((s) => s.load);
+
+  useEffect(() => void load(), [load]);
 
   // Start on the draft the views show; drop a selection whose draft was discarded.
   useEffect(() => {
