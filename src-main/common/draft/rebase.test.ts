@@ -205,7 +205,8 @@ describe('rebase properties', () => {
         for (const c of their.values()) if (!mine.has(c.key) || heldBack.has(c.key)) expect(readCell(merged, c as never)).toEqual(c.after);
         for (const c of mine.values()) if (!heldBack.has(c.key)) expect(readCell(merged, c as never)).toEqual(c.after);
       }),
-      { numRuns: 200 },
+      // A fixed seed keeps the count of generated conflicts (checked below) the same on every run.
+      { numRuns: 200, seed: 20261129 },
     );
     console.log(`rebase property: ${conflictsSeen} conflicting cells generated`);
     expect(conflictsSeen).toBeGreaterThan(8); // the generator does produce real conflicts
