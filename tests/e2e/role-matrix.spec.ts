@@ -46,16 +46,17 @@ async function paint(page: Page, from: Locator, to: Locator) {
 }
 
 /** The performance measures of the last gesture, once the impact panel has shown its result. */
-async function gestureTimings(page: Page): Promise<{ applied: number; impact: number }> {
+async function gestureTimings(page: Page): Promise<{ applied: number; received: number; impact: number }> {
   const handle = await page.waitForFunction(
-    (names: { impact: string; applied: string }) => {
+    (names: { impact: string; applied: string; received: string }) => {
       const i = performance.getEntriesByName(names.impact)[0];
       const a = performance.getEntriesByName(names.applied)[0];
-      return i && a ? { impact: i.duration, applied: a.duration } : null;
+      const r = performance.getEntriesByName(names.received).at(-1);
+      return i && a && r ? { impact: i.duration, applied: a.duration, received: r.startTime - i.startTime } : null;
     },
-    { impact: GESTURE_TO_IMPACT, applied: GESTURE_TO_APPLIED },
+    { impact: GESTURE_TO_IMPACT, applied: GESTURE_TO_APPLIED, received: 'role-matrix:impact-received' },
   );
-  return handle.jsonValue() as Promise<{ applied: number; impact: number }>;
+  return handle.jsonValue() as Promise<{ applied: number; received: number; impact: number }>;
 }
 
 async function centre(locator: Locator) {
@@ -114,16 +115,23 @@ test('paint a rectangle with the mouse, see pending marks and impact, undo, redo
   await expect(pendingCells(grid)).toHaveCount(pendingAfterPaint);
   await expect(page.getByTestId('impact-gained')).toHaveText(gained!);
 
-  // A second 100-cell paint into the existing draft (revoke brush), measured the same way, then undone.
+  // More 100-cell paints into the existing draft (revoke brush), each measured the same way and undone.
+  // Shared CI cores make single timings noisy, so several runs and their median are printed.
   await page.getByRole('button', { name: 'Revoke', exact: true }).click();
-  await paint(page, cellAt(grid, FIRST_ROW, 0), cellAt(grid, FIRST_ROW + ROWS - 1, COLS - 1));
-  await page.mouse.up();
-  const second = await gestureTimings(page);
-  console.log(`[perf] demo, gesture into an existing draft: ${ROWS * COLS}-cell paint, pointer-up → impact shown ${second.impact.toFixed(1)} ms (draft accepted after ${second.applied.toFixed(1)} ms)`);
-  await expect(page.getByTestId('impact-lost')).not.toHaveText('0');
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(pendingCells(grid)).toHaveCount(pendingAfterPaint);
-  await expect(page.getByTestId('impact-gained')).toHaveText(gained!);
+  const runs: number[] = [];
+  for (let run = 0; run < 5; run += 1) {
+    await paint(page, cellAt(grid, FIRST_ROW, 0), cellAt(grid, FIRST_ROW + ROWS - 1, COLS - 1));
+    await page.mouse.up();
+    const timing = await gestureTimings(page);
+    runs.push(timing.impact);
+    console.log(`[perf] demo, gesture into an existing draft: ${ROWS * COLS}-cell paint, pointer-up → impact shown ${timing.impact.toFixed(1)} ms (draft accepted after ${timing.applied.toFixed(1)} ms, impact answer after ${timing.received.toFixed(1)} ms)`);
+    await expect(page.getByTestId('impact-lost')).not.toHaveText('0');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(pendingCells(grid)).toHaveCount(pendingAfterPaint);
+    await expect(page.getByTestId('impact-gained')).toHaveText(gained!);
+  }
+  const median = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+  console.log(`[perf] demo, median of ${runs.length} gestures into an existing draft: ${median.toFixed(1)} ms (target ≤ 150 ms, not asserted)`);
 
   // Reload the page: the draft lives in the main process and comes back with its marks.
   const draftName = await page.getByTestId('active-draft').textContent();

@@ -10,6 +10,8 @@ export const IMPACT_SHOWN = 'role-matrix:impact-shown';
 export const GESTURE_TO_IMPACT = 'role-matrix:gesture-to-impact';
 /** Pointer-up → the draft accepted the batch (round trips only): tells transport time from render time. */
 export const GESTURE_TO_APPLIED = 'role-matrix:gesture-to-applied';
+/** Marked when an impact answer arrives, before React renders it: splits network/engine time from render time. */
+export const IMPACT_RECEIVED = 'role-matrix:impact-received';
 
 let awaiting: { revision: number } | null = null;
 

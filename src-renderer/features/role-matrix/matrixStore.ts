@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ImpactSummary, RoleMatrix } from '../../../src-main/common/ipc/channels/access';
 import { api, ApiError } from '../../api/client';
+import { IMPACT_RECEIVED } from './gestureTiming';
 
 export interface Loaded<T> {
   data: T | null;
@@ -56,6 +57,7 @@ export const useMatrixStore = create<MatrixState>((set) => ({
     set((s) => ({ impact: { ...s.impact, loading: true } }));
     try {
       const data = await api().call('impact.summary', { draftId, limit: IMPACT_LIST_LIMIT });
+      performance.mark(IMPACT_RECEIVED);
       if (ticket === impactTicket) set({ impact: { data, error: null, revision, loading: false } });
     } catch (error) {
       impactAsked = '';

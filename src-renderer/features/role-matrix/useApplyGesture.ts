@@ -29,10 +29,12 @@ export function useApplyGesture(defaultDraftName: string) {
         const { activeDraftId, revision } = useDraftStore.getState();
         if (ok) gestureApplied(revision);
         else gestureRefused();
-        // The views skipped the revisions that moved while the gesture was in flight: catch up once.
+        // The views skipped the revisions that moved while the gesture was in flight: catch up once. The
+        // impact is asked first: the main process answers in order, and the impact is what the user waits for
+        // (the grid already previewed the stroke).
         const { loadMatrix, loadImpact } = useMatrixStore.getState();
-        void loadMatrix(activeDraftId, revision);
         void loadImpact(activeDraftId, revision);
+        void loadMatrix(activeDraftId, revision);
       }
       return ok;
     },
