@@ -1,7 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useDraftStore } from '../../stores/draftStore';
 import { draftsMessages } from './messages';
+
+/** Up and Down move between drafts, Home and End to the first and last (Tab leaves the list as usual). */
+function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button.draft-item')];
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
+  if (next === undefined || at < 0) return;
+  event.preventDefault();
+  buttons[Math.max(0, Math.min(buttons.length - 1, next))]?.focus();
+}
 
 /** The workspace's drafts: pick one to review, create a new one. The one shown in the views is marked. */
 export function DraftList({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string) => void }) {
@@ -30,7 +40,7 @@ export function DraftList({ selectedId, onSelect }: { selectedId: string | null;
       {drafts.length === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (
-        <ul className="drafts-list" aria-label={t('listLabel')}>
+        <ul className="drafts-list" aria-label={t('listLabel')} onKeyDown={moveFocus}>
           {drafts.map((d) => (
             <li key={d.id}>
               <button type="button" className="draft-item" aria-current={d.id === selectedId ? 'true' : undefined} onClick={() => onSelect(d.id)}>

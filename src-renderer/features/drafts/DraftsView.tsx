@@ -66,7 +66,7 @@ export function DraftsView() {
           ) : (
             <p className="muted">{t('select')}</p>
           )}
-          <PolicyFileActions draftId={selected?.id ?? null} onImported={setSelectedId} />
+          <PolicyFileActions draftId={selected?.id ?? null} draftName={selected?.name ?? null} onImported={setSelectedId} />
           <ReportActions draftId={selected?.id ?? null} draftName={selected?.name ?? null} onPrint={() => setPrinting(true)} />
         </div>
       </div>

@@ -13,12 +13,14 @@ type Outcome = ChannelOutput<'policy.import'>;
  * Export the selected draft or the snapshot as YAML (the main process writes it; this downloads it) and import a
  * policy file (its text goes to the main process, which validates it and applies nothing unless all of it is good).
  */
-export function PolicyFileActions({ draftId, onImported }: { draftId: string | null; onImported: (id: string) => void }) {
+export function PolicyFileActions({ draftId, draftName, onImported }: { draftId: string | null; draftName: string | null; onImported: (id: string) => void }) {
   const t = useFeatureT(draftsMessages);
   const locale = useLocale();
   const reload = useDraftStore((s) => s.load);
   const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ ok: boolean; lines: string[] } | null>(null);
+  /** A snapshot file replaces the base every view shows: it waits here until the person confirms. */
+  const [pendingSnapshot, setPendingSnapshot] = useState<string | null>(null);
 
   const save = async (kind: 'draft' | 'snapshot') => {
     try {
@@ -33,8 +35,16 @@ export function PolicyFileActions({ draftId, onImported }: { draftId: string | n
     const file = event.target.files?.[0];
     event.target.value = ''; // picking the same file again after fixing it must fire again
     if (!file) return;
+    const text = await file.text();
+    // Only a hint for the confirmation; the main process parses and validates the file whatever it says.
+    if (/^kind: snapshot\s*$/m.test(text)) setPendingSnapshot(text);
+    else await send(text);
+  };
+
+  const send = async (text: string) => {
+    setPendingSnapshot(null);
     try {
-      const outcome = await api().call('policy.import', { text: await file.text() });
+      const outcome = await api().call('policy.import', { text });
       setMessage(describe(outcome));
       await reload();
       if (outcome.status === 'draft') onImported(outcome.draft.id);
@@ -71,6 +81,7 @@ export function PolicyFileActions({ draftId, onImported }: { draftId: string | n
   return (
     <section className="drafts-files" aria-labelledby="files-title">
       <h3 id="files-title">{t('filesTitle')}</h3>
+      <p className="muted">{t('reportsFor', { what: draftName ?? t('reportsBase') })}</p>
       <div className="toolbar">
         <button type="button" onClick={() => void save('draft')} disabled={!draftId}>
           {t('exportDraft')}
@@ -83,6 +94,17 @@ export function PolicyFileActions({ draftId, onImported }: { draftId: string | n
           <input ref={input} type="file" accept=".yaml,.yml,text/yaml,application/yaml" onChange={(e) => void load(e)} />
         </label>
       </div>
+      {pendingSnapshot !== null && (
+        <div role="alertdialog" aria-labelledby="snapshot-import-text" className="discard-confirm" onKeyDown={(e) => e.key === 'Escape' && setPendingSnapshot(null)}>
+          <p id="snapshot-import-text">{t('snapshotConfirm')}</p>
+          <button type="button" onClick={() => void send(pendingSnapshot)}>
+            {t('snapshotImport')}
+          </button>
+          <button type="button" autoFocus onClick={() => setPendingSnapshot(null)}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
       {message && (
         <div role={message.ok ? 'status' : 'alert'} className={message.ok ? 'import-ok' : 'import-problems'}>
           <p>{message.lines[0]}</p>
