@@ -16,6 +16,8 @@ import { ProjectionCache, type Projection } from './projectionCache';
  */
 export class DraftService {
   private activeId: string | null = null;
+  /** The user asked to see the base snapshot: do not pick a draft for them. */
+  private baseChosen = false;
   private readonly projections = new ProjectionCache();
   /** Applied batches per draft, read once from the store and kept in step with every change made here. */
   private readonly applied = new Map<string, DraftBatch[]>();
@@ -29,6 +31,10 @@ export class DraftService {
   list(): { drafts: DraftSummary[]; activeDraftId: string | null } {
     const drafts = this.repository.list().sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(summarize);
     if (this.activeId && !drafts.some((d) => d.id === this.activeId)) this.activeId = null;
+    // After a restart the console resumes the draft worked on last, unless the user chose to see the base.
+    if (this.activeId === null && !this.baseChosen) {
+      this.activeId = drafts.reduce<DraftSummary | null>((last, d) => (last && last.updatedAt >= d.updatedAt ? last : d), null)?.id ?? null;
+    }
     return { drafts, activeDraftId: this.activeId };
   }
 
@@ -59,6 +65,7 @@ export class DraftService {
   activate(draftId: string | null) {
     if (draftId !== null) this.repository.get(draftId);
     this.activeId = draftId;
+    this.baseChosen = draftId === null;
     this.events.emit('workspace.changed', { reason: 'draft activated' });
   }
 
