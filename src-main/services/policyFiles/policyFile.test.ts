@@ -112,6 +112,13 @@ describe('a malformed file', () => {
     expect(again.problems).toEqual([expect.objectContaining({ field: 'gestures[2].id', line: twice.lastIndexOf('id: g1') > 0 ? twice.slice(0, twice.lastIndexOf('id: g1')).split('\n').length : -1 })]);
   });
 
+  it('reports an unknown field inside a snapshot (whose domain schemas would drop it) with its line', () => {
+    const text = writeSnapshotFile(sampleSnapshot(), 1, 'en').replace(/(\n( +)name: Admin\n)/, '$1$2colour: red\n');
+    const read = readPolicyFile(text);
+    if (read.ok) throw new Error('accepted an unknown snapshot field');
+    expect(read.problems).toEqual([expect.objectContaining({ field: 'snapshot.roles[0].colour', line: lineOf(text, 'colour: red') })]);
+  });
+
   it('refuses a file that is not a policy file at all', () => {
     const read = readPolicyFile('hello: world\n');
     if (read.ok) throw new Error('accepted nonsense');
