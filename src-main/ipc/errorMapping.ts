@@ -1,6 +1,7 @@
 import { AppError, type ErrorCode } from '../common/ipc/result';
 import { DraftRejectedError } from '../common/draft/problems';
 import { StoreError, type StoreErrorCode } from '../store';
+import { ConnectorError } from '../connectors/connectorError';
 
 const STORE_CODES: Record<StoreErrorCode, ErrorCode> = {
   WRONG_KEY: 'WRONG_KEY',
@@ -25,6 +26,18 @@ export function toAppError(error: unknown): AppError | null {
   if (error instanceof StoreError) {
     const details = Object.entries(error.details).map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
     return new AppError(STORE_CODES[error.code], error.message, details.length ? details : undefined);
+  }
+  if (error instanceof ConnectorError) {
+    // `connector: CODE` first, so the renderer can choose its words; the server's own code and message follow.
+    // Connector messages name endpoints and fields, never a password or token.
+    const d = error.details;
+    const details = [`connector: ${error.code}`];
+    if (d.serverCode !== undefined) details.push(`serverCode: ${d.serverCode}`);
+    if (d.serverMessage) details.push(`serverMessage: ${d.serverMessage}`);
+    if (d.endpoint) details.push(`endpoint: ${d.endpoint}`);
+    if (d.field) details.push(`field: ${d.field}`);
+    if (d.httpStatus !== undefined) details.push(`httpStatus: ${d.httpStatus}`);
+    return new AppError(error.code === 'CANCELLED' ? 'CANCELLED' : 'REMOTE', error.message, details);
   }
   if (error instanceof DraftRejectedError) {
     return new AppError('REFUSED', error.message, error.problems.map((p) => `${p.code}: ${p.message.en} / ${p.message['zh-CN']}`));

@@ -7,6 +7,7 @@ import { EventBus } from './eventBus';
 import type { OpenWorkspace } from './openWorkspace';
 import { loadBundledCatalogue } from './resources';
 import { ConsoleSession } from './session/ConsoleSession';
+import type { SyncWorkflow } from './sync/SyncWorkflow';
 import { WorkspaceService } from './workspace';
 
 export interface AppServicesOptions {
@@ -31,6 +32,8 @@ export interface AppServices {
   readonly idleLockMs: number | null;
   workspace(): OpenWorkspace;
   drafts(): DraftService;
+  /** Connect, pull, push, verify and roll back for the open workspace (one per workspace, dropped on lock). */
+  sync(): SyncWorkflow;
   close(): void;
 }
 
@@ -56,6 +59,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     idleLockMs,
     workspace: () => started.workspace(),
     drafts: () => started.drafts(),
+    sync: () => started.sync(),
     close: () => workspaces.lockAll('shutdown'),
   };
 }

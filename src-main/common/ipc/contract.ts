@@ -8,6 +8,7 @@ import { orgChannels } from './channels/org';
 import { orgViewChannels } from './channels/orgView';
 import { reviewChannels } from './channels/review';
 import { rolesChannels } from './channels/roles';
+import { syncChannels } from './channels/sync';
 import { workspaceChannels } from './channels/workspace';
 
 /**
@@ -25,6 +26,7 @@ export const contract = {
   ...workspaceChannels,
   ...reviewChannels,
   ...filesChannels,
+  ...syncChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,11 @@ export const events = {
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
   }),
+  /** A pull step read, or a push call settled (`seq` of `total`): for progress bars and the live push log. */
+  'sync.progressed': z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('pull'), step: z.string(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+    z.object({ kind: z.literal('push'), pushId: z.string(), seq: z.number().int(), total: z.number().int(), status: z.enum(['done', 'failed']) }),
+  ]),
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

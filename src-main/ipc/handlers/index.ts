@@ -8,6 +8,7 @@ import { orgHandlers } from './orgHandlers';
 import { orgViewHandlers } from './orgViewHandlers';
 import { reviewHandlers } from './reviewHandlers';
 import { rolesHandlers } from './rolesHandlers';
+import { syncHandlers } from './syncHandlers';
 import { workspaceHandlers } from './workspaceHandlers';
 
 /** Every channel of the contract bound to its use case; the type makes a missing handler a compile error. */
@@ -22,5 +23,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...orgViewHandlers(services),
     ...reviewHandlers(services),
     ...filesHandlers(services),
+    ...syncHandlers(services),
   };
 }

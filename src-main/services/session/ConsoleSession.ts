@@ -4,6 +4,7 @@ import { DraftService } from '../drafts/DraftService';
 import { storeDraftRepository } from '../drafts/storeDraftRepository';
 import type { EventBus } from '../eventBus';
 import type { OpenWorkspace } from '../openWorkspace';
+import { SyncWorkflow } from '../sync/SyncWorkflow';
 import { DEMO_WORKSPACE_ID, type WorkspaceService, type WorkspaceSummary } from '../workspace';
 import type { UnlockSecret, WorkspaceProtection } from '../workspace';
 
@@ -16,6 +17,7 @@ export class ConsoleSession {
   private currentId: string | null = null;
   private snapshotCache: { workspaceId: string; version: number; snapshot: Snapshot } | null = null;
   private draftServices = new Map<string, DraftService>();
+  private syncWorkflows = new Map<string, SyncWorkflow>();
 
   constructor(
     readonly workspaces: WorkspaceService,
@@ -55,6 +57,7 @@ export class ConsoleSession {
   /** Called by the store for every lock: by hand, idle, or at shutdown. */
   locked(workspaceId: string) {
     this.draftServices.delete(workspaceId);
+    this.connectionChanged(workspaceId);
     if (this.snapshotCache?.workspaceId === workspaceId) this.snapshotCache = null;
     this.events.emit('workspace.changed', { reason: 'workspace locked' });
   }
@@ -75,6 +78,23 @@ export class ConsoleSession {
       this.draftServices.set(workspace.id, service);
     }
     return service;
+  }
+
+  /** One sync workflow (and logged-in connector) per open workspace. */
+  sync(): SyncWorkflow {
+    const workspace = this.workspace();
+    let workflow = this.syncWorkflows.get(workspace.id);
+    if (!workflow) {
+      workflow = new SyncWorkflow({ data: this.workspaces.data(workspace.id), drafts: () => this.drafts(), events: this.events });
+      this.syncWorkflows.set(workspace.id, workflow);
+    }
+    return workflow;
+  }
+
+  /** A new connection profile (or a lock): the next sync call logs in afresh. */
+  connectionChanged(workspaceId: string) {
+    this.syncWorkflows.get(workspaceId)?.dispose();
+    this.syncWorkflows.delete(workspaceId);
   }
 
   private snapshot(workspaceId: string): Snapshot {

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { localizedTextSchema } from '../../domain/ids';
+import { channel } from '../channel';
+import { draftSummarySchema } from './drafts';
+
+/** Chosen by the renderer for each long call, so `sync.cancel` can name it. */
+const taskIdSchema = z.string().min(1).max(64);
+const pushIdSchema = z.string().min(1).max(128);
+const planIdSchema = z.string().min(1).max(64);
+const draftIdSchema = z.string().min(1).max(128);
+
+/** One changed cell said in both languages (who gains what, which role moves where). */
+const lineSchema = localizedTextSchema;
+
+export const propagationViewSchema = z.object({
+  delay: z.enum(['immediate', 'cacheExpiry', 'nextLogin']),
+  maxDelaySeconds: z.number().optional(),
+  message: localizedTextSchema,
+  people: z.number().int().nonnegative(),
+});
+
+export const conflictViewSchema = z.object({
+  id: z.string(),
+  reason: z.string(),
+  /** What the draft does to the cell. */
+  title: lineSchema,
+  base: lineSchema,
+  theirs: lineSchema,
+  ours: lineSchema,
+  /** False when keeping the draft's side is impossible (the server deleted the entity): only "theirs". */
+  oursPossible: z.boolean(),
+});
+
+export const planViewSchema = z.object({
+  planId: planIdSchema,
+  draftId: draftIdSchema,
+  status: z.enum(['ready', 'conflicts', 'refused', 'empty']),
+  rebased: z.boolean(),
+  plannedOnVersion: z.number().int(),
+  conflicts: z.array(conflictViewSchema),
+  steps: z.array(z.object({ seq: z.number().int(), endpoint: z.string(), summary: localizedTextSchema })),
+  refusals: z.array(z.object({ code: z.string(), reason: localizedTextSchema })),
+  propagation: z.array(propagationViewSchema),
+  /** The draft's net changes, in words. */
+  changes: z.array(lineSchema),
+});
+export type PlanView = z.infer<typeof planViewSchema>;
+
+export const pushReportViewSchema = z.object({
+  pushId: pushIdSchema,
+  total: z.number().int(),
+  done: z.number().int(),
+  sent: z.number().int(),
+  confirmedOnResume: z.number().int(),
+  failure: z
+    .object({ seq: z.number().int(), endpoint: z.string(), code: z.string(), message: z.string(), serverCode: z.number().optional(), resumable: z.boolean() })
+    .optional(),
+});
+export type PushReportView = z.infer<typeof pushReportViewSchema>;
+
+export const verifyViewSchema = z.object({
+  pushId: pushIdSchema,
+  ok: z.boolean(),
+  /** What the push changed, as found on the server now. */
+  landed: z.array(lineSchema),
+  /** Cells the push meant to change that hold something else on the server. */
+  mismatches: z.array(lineSchema),
+  /** Changes made by someone else meanwhile (kept). */
+  changedElsewhere: z.array(lineSchema),
+  propagation: z.array(propagationViewSchema),
+  snapshotVersion: z.number().int(),
+});
+export type VerifyView = z.infer<typeof verifyViewSchema>;
+
+export const pushSummarySchema = z.object({
+  id: pushIdSchema,
+  draftId: z.string(),
+  draftName: z.string().nullable(),
+  createdAt: z.string(),
+  finished: z.boolean(),
+  calls: z.number().int(),
+  done: z.number().int(),
+});
+
+const connectionSchema = z.object({ serverUrl: z.string(), username: z.string(), updatedAt: z.string() });
+
+export const syncChannels = {
+  /** Connection profile (never its secret), newest snapshot, and the pushes of the open workspace. */
+  'sync.status': channel(
+    z.object({}).strict(),
+    z.object({
+      workspaceKind: z.enum(['demo', 'connected']),
+      connection: connectionSchema.nullable(),
+      snapshot: z.object({ version: z.number().int(), savedAt: z.string(), source: z.string(), users: z.number().int(), roles: z.number().int() }).nullable(),
+      pushes: z.array(pushSummarySchema),
+    }),
+  ),
+  /**
+   * Logs in with the given account first (nothing is stored when that fails), then stores the profile in the
+   * open workspace — or, from the demo, in a new passphrase-protected workspace. The password crosses once.
+   */
+  'sync.connect': channel(
+    z
+      .object({
+        taskId: taskIdSchema,
+        serverUrl: z.string().trim().url().max(2048).refine((u) => /^https?:\/\//i.test(u), 'http or https'),
+        username: z.string().trim().min(1).max(128),
+        password: z.string().min(1).max(1024),
+        newWorkspace: z.object({ name: z.string().trim().min(1).max(120), passphrase: z.string().min(1).max(1024) }).strict().optional(),
+      })
+      .strict(),
+    z.object({ workspaceId: z.string(), createdWorkspace: z.boolean(), serverUrl: z.string(), username: z.string() }),
+  ),
+  /** Reads the whole server state (progress in `sync.progressed`) and saves it as the newest snapshot. */
+  'sync.pull': channel(
+    z.object({ taskId: taskIdSchema }).strict(),
+    z.object({ version: z.number().int(), users: z.number().int(), roles: z.number().int(), notes: z.array(z.string()) }),
+  ),
+  /** Stops a running connect / pull / plan / push / verify. A push stops between calls and can be resumed. */
+  'sync.cancel': channel(z.object({ taskId: taskIdSchema }).strict(), z.object({ cancelled: z.boolean() })),
+  /** Pulls again, rebases the draft if the server moved, and plans the exact calls. Nothing is sent. */
+  'sync.plan': channel(z.object({ taskId: taskIdSchema, draftId: draftIdSchema }).strict(), planViewSchema),
+  /** Applies the user's choice per conflict (ours / theirs) and plans again on the same server state. */
+  'sync.resolve': channel(
+    z.object({ planId: planIdSchema, choices: z.record(z.string(), z.enum(['ours', 'theirs'])) }).strict(),
+    planViewSchema,
+  ),
+  /** Journals and sends a ready plan; progress per call in `sync.progressed`. */
+  'sync.push': channel(z.object({ taskId: taskIdSchema, planId: planIdSchema }).strict(), pushReportViewSchema),
+  /** Continues an unfinished push from its journal without repeating a call. */
+  'sync.resume': channel(z.object({ taskId: taskIdSchema, pushId: pushIdSchema }).strict(), pushReportViewSchema),
+  /** Pulls again and compares the server with what the push meant; closes a complete push. */
+  'sync.verify': channel(z.object({ taskId: taskIdSchema, pushId: pushIdSchema }).strict(), verifyViewSchema),
+  /** A new draft that puts back, on the server's current state, every cell a completed push changed. */
+  'sync.rollback': channel(
+    z.object({ pushId: pushIdSchema }).strict(),
+    z.object({ draft: draftSummarySchema, notUndoable: z.array(lineSchema) }),
+  ),
+};
