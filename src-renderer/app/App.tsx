@@ -7,6 +7,8 @@ import { RolesView } from '../features/roles/RolesView';
 import { AppearanceSettings } from '../features/settings/AppearanceSettings';
 import { SettingsView } from '../features/settings/SettingsView';
 import { AuditView } from '../features/audit/AuditView';
+import { ResumeBanner } from '../features/sync/ResumeBanner';
+import { SyncView } from '../features/sync/SyncView';
 import { WorkspaceGate } from '../features/workspace/WorkspaceGate';
 import { useHashView } from './useHashView';
 import { VIEW_LABELS, VIEWS, type ViewId } from './views';
@@ -20,6 +22,7 @@ export function App() {
         <span className="brand">{t('app.title')}</span>
         <span className="muted tagline">{t('app.tagline')}</span>
         <DraftBar />
+        <ResumeBanner />
         <AppearanceSettings compact />
       </header>
       <nav aria-label={t('nav.label')} className="app-nav">
@@ -50,6 +53,8 @@ function renderView(view: ViewId) {
       return <AccessMapView />;
     case 'drafts':
       return <DraftsView />;
+    case 'sync':
+      return <SyncView />;
     case 'audit':
       return <AuditView />;
     case 'settings':

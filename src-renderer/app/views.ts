@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/locale';
 
-export const VIEWS = ['organisation', 'roles', 'access-map', 'drafts', 'audit', 'settings'] as const;
+export const VIEWS = ['organisation', 'roles', 'access-map', 'drafts', 'sync', 'audit', 'settings'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export const VIEW_LABELS: Record<ViewId, MessageKey> = {
@@ -8,6 +8,7 @@ export const VIEW_LABELS: Record<ViewId, MessageKey> = {
   roles: 'nav.roles',
   'access-map': 'nav.accessMap',
   drafts: 'nav.drafts',
+  sync: 'nav.sync',
   audit: 'nav.audit',
   settings: 'nav.settings',
 };

@@ -15,6 +15,7 @@ export const en = {
   'nav.accessMap': 'Access map',
   'nav.drafts': 'Drafts',
   'nav.audit': 'Audit',
+  'nav.sync': 'Push',
   'nav.settings': 'Settings',
 
   'language.label': 'Language',

@@ -17,6 +17,7 @@ export const zhCN: Record<MessageKey, string> = {
   'nav.accessMap': '权限地图',
   'nav.drafts': '草稿',
   'nav.audit': '审计',
+  'nav.sync': '推送',
   'nav.settings': '设置',
 
   'language.label': '语言',

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/useT';
 import { useAppInfoStore } from '../../stores/rolesStore';
 import { WorkspaceSettings } from '../workspace/WorkspaceSettings';
 import { AppearanceSettings } from './AppearanceSettings';
+import { ConnectSection } from '../sync/ConnectSection';
 
 export function SettingsView() {
   const t = useT();
@@ -14,6 +15,7 @@ export function SettingsView() {
       <h1 id="settings-title">{t('settings.title')}</h1>
       <h2>{t('settings.appearance')}</h2>
       <AppearanceSettings />
+      <ConnectSection />
       <h2>{t('settings.workspaces')}</h2>
       <WorkspaceSettings />
       <h2>{t('settings.about')}</h2>

@@ -158,7 +158,7 @@ describe('push flow', () => {
     const stopped = await attempt('sync.push', { taskId: 'r2', planId: plan.planId });
     unsubscribe();
     emu.control.latency(0);
-    const pushId = stopped.ok ? stopped.value.pushId : (await call('sync.status', {})).pushes[0]!.id;
+    const pushId = stopped.ok ? (stopped.value as { pushId: string }).pushId : (await call('sync.status', {})).pushes[0]!.id;
     const status = await call('sync.status', {});
     expect(status.pushes.find((p) => p.id === pushId)).toMatchObject({ finished: false, calls: 2, done: 1 });
 

@@ -1,0 +1,87 @@
+import { useFeatureT } from '../../i18n/featureMessages';
+import { syncErrorText } from './errorText';
+import { syncMessages } from './messages';
+import { PlanReview } from './PlanReview';
+import { ProgressBar } from './ProgressBar';
+import { PushProgress } from './PushProgress';
+import { PushResult } from './PushResult';
+import { usePushFlowStore } from './pushFlowStore';
+import './sync.css';
+
+/**
+ * Push one draft: pull again and plan (conflicts side by side if the server moved) → review the exact calls →
+ * push with progress and a live log → verify → result, with rollback. Embeddable wherever a draft is shown.
+ */
+export function PushFlow({ draftId }: { draftId: string | null }) {
+  const t = useFeatureT(syncMessages);
+  const stage = usePushFlowStore((s) => s.stage);
+  const flow = usePushFlowStore();
+
+  switch (stage.kind) {
+    case 'idle':
+      return (
+        <div className="toolbar">
+          <button type="button" className="primary" disabled={!draftId} onClick={() => draftId && void flow.plan(draftId)}>
+            {t('review')}
+          </button>
+        </div>
+      );
+    case 'planning':
+      return (
+        <div className="sync-working">
+          <ProgressBar label={t('planning')} done={0} total={0} />
+          <button type="button" onClick={() => void flow.cancel()}>
+            {t('cancel')}
+          </button>
+        </div>
+      );
+    case 'plan':
+      return <PlanReview plan={stage.plan} onResolve={(c) => void flow.resolve(c)} onConfirm={() => void flow.push()} onClose={flow.reset} />;
+    case 'pushing':
+      return <PushProgress total={stage.total} />;
+    case 'stopped': {
+      const f = stage.report.failure!;
+      return (
+        <div className="sync-stopped">
+          <p role="alert" className="form-error">
+            {t('pushStopped', { seq: f.seq, endpoint: f.endpoint, message: f.serverCode ? `${f.message} (${f.serverCode})` : f.message })}
+          </p>
+          <div className="toolbar">
+            {f.resumable && (
+              <button type="button" className="primary" onClick={() => void flow.resume(stage.report.pushId)}>
+                {t('resume')}
+              </button>
+            )}
+            <button type="button" onClick={flow.reset}>
+              {t('close')}
+            </button>
+          </div>
+        </div>
+      );
+    }
+    case 'verifying':
+      return <ProgressBar label={t('verifying')} done={0} total={0} />;
+    case 'result':
+      return (
+        <>
+          <PushResult verify={stage.verify} />
+          <div className="toolbar">
+            <button type="button" onClick={flow.reset}>
+              {t('startOver')}
+            </button>
+          </div>
+        </>
+      );
+    case 'error':
+      return (
+        <div>
+          <p role="alert" className="form-error">
+            {syncErrorText(stage.error, t)}
+          </p>
+          <button type="button" onClick={flow.reset}>
+            {t('close')}
+          </button>
+        </div>
+      );
+  }
+}

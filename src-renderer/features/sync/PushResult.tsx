@@ -1,0 +1,53 @@
+import type { VerifyView } from '../../../src-main/common/ipc/channels/sync';
+import { useFeatureT } from '../../i18n/featureMessages';
+import { useLocale } from '../../i18n/useT';
+import { syncMessages } from './messages';
+import { Propagation } from './Propagation';
+import { usePushFlowStore } from './pushFlowStore';
+import { RollbackNotice } from './RollbackNotice';
+
+/** After verifying: what landed, what differs, what others changed meanwhile, and when it takes effect. */
+export function PushResult({ verify }: { verify: VerifyView }) {
+  const t = useFeatureT(syncMessages);
+  const locale = useLocale();
+  const rollback = usePushFlowStore((s) => s.rollback);
+  const rollbackPush = usePushFlowStore((s) => s.rollbackPush);
+  const lines = (items: VerifyView['landed']) => (
+    <ul>
+      {items.map((l, i) => (
+        <li key={i}>{l[locale]}</li>
+      ))}
+    </ul>
+  );
+  return (
+    <section aria-labelledby="sync-result-title" className="sync-result">
+      <h3 id="sync-result-title">{t('resultTitle')}</h3>
+      <p role="status" className={verify.ok ? 'sync-ok' : 'form-error'} data-testid="sync-verdict">
+        {verify.ok ? t('verifiedOk') : t('verifiedDiffers', { count: verify.mismatches.length })}
+      </p>
+      <h4>{t('landed', { count: verify.landed.length })}</h4>
+      {lines(verify.landed)}
+      {verify.mismatches.length > 0 && (
+        <>
+          <h4>{t('differs', { count: verify.mismatches.length })}</h4>
+          {lines(verify.mismatches)}
+        </>
+      )}
+      {verify.changedElsewhere.length > 0 && (
+        <>
+          <h4>{t('elsewhere', { count: verify.changedElsewhere.length })}</h4>
+          {lines(verify.changedElsewhere)}
+        </>
+      )}
+      <Propagation notes={verify.propagation} />
+      <div className="toolbar">
+        {!rollback && (
+          <button type="button" onClick={() => void rollbackPush(verify.pushId)}>
+            {t('rollback')}
+          </button>
+        )}
+      </div>
+      <RollbackNotice />
+    </section>
+  );
+}
