@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
 import { useCatalogueStore } from '../heatmap/catalogueStore';
 import { PersonPanel } from '../person/PersonPanel';
+import { useFocusStore } from '../../stores/focusStore';
 import { usePersonPanelStore } from '../person/personPanelStore';
 import { DepartmentActions } from './DepartmentActions';
 import { DepartmentTree } from './DepartmentTree';
@@ -65,6 +66,15 @@ function OrganisationBody({ view }: { view: OrgView }) {
   const roleNames = useMemo(() => new Map(view.roles.map((r) => [r.id, r.name])), [view.roles]);
   const [mode, setMode] = useState<'department' | 'manager'>('department');
   const [chosen, setChosen] = useState<string | null>(null);
+  // "Jump to" from another view: open the person, or select the department.
+  const focusTarget = useFocusStore((st) => st.target);
+  const clearFocus = useFocusStore((st) => st.clear);
+  useEffect(() => {
+    if (focusTarget?.kind === 'user' && usersById.has(focusTarget.id)) openPerson(focusTarget.id);
+    else if (focusTarget?.kind === 'department' && index.byId.has(focusTarget.id)) setChosen(focusTarget.id);
+    else return;
+    clearFocus();
+  }, [focusTarget, clearFocus, openPerson, usersById, index]);
   const selected = chosen && index.byId.has(chosen) ? chosen : (index.children.get(null)?.[0]?.id ?? null);
   const [includeSub, setIncludeSub] = useState(true);
   const [query, setQuery] = useState('');

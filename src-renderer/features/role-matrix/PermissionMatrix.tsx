@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DraftOperation } from '../../../src-main/common/draft/operations';
 import type { DataScope } from '../../../src-main/common/domain/role';
 import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
@@ -17,6 +17,7 @@ import { RoleDialog, type RoleDialogState } from './RoleDialog';
 import { RoleHeader } from './RoleHeader';
 import type { MatrixColumn } from './roleColumns';
 import { rectContains, type Cell, type Rect } from './selection';
+import { useFocusStore } from '../../stores/focusStore';
 import { useApplyGesture } from './useApplyGesture';
 import { useGridGestures } from './useGridGestures';
 import { nodeName, useMatrixModel } from './useMatrixModel';
@@ -36,6 +37,23 @@ export function PermissionMatrix({ data }: { data: RoleMatrix }) {
   const [forcedBrush, setForcedBrush] = useState<Brush | null>(null);
   const [dialog, setDialog] = useState<RoleDialogState | null>(null);
   const { columns, rows, bands, modules } = useMatrixModel(data, filters, collapsed);
+  // "Jump to" from another view (e.g. a lint in the drafts view): narrow the grid to that role and permission.
+  const focusTarget = useFocusStore((st) => st.target);
+  const clearFocus = useFocusStore((st) => st.clear);
+  useEffect(() => {
+    if (!focusTarget || (focusTarget.kind !== 'role' && focusTarget.kind !== 'permission')) return;
+    const role = focusTarget.kind === 'role' ? data.roles.find((r) => r.id === focusTarget.id) : undefined;
+    const permissionId = focusTarget.kind === 'permission' ? focusTarget.id : focusTarget.permissionId;
+    const permission = permissionId ? data.permissions.find((p) => p.id === permissionId) : undefined;
+    setFilters((prev) => ({
+      ...prev,
+      moduleId: null,
+      comparing: false,
+      roleQuery: role ? role.name : prev.roleQuery,
+      permissionQuery: permission ? localized(permission.label) : prev.permissionQuery,
+    }));
+    clearFocus();
+  }, [focusTarget, clearFocus, data, localized]);
   const apply = useApplyGesture(t('draft.defaultName'));
 
   const send = useCallback(
