@@ -39,6 +39,7 @@ export const SERVER_REFRESHED = 'server state refreshed';
 export class SyncWorkflow {
   readonly service: SyncService;
   readonly #plans = new Map<string, { plan: SyncPlan; base: Snapshot }>();
+  #pulling: Promise<{ version: number; users: number; roles: number; notes: string[] }> | null = null;
 
   constructor(private readonly options: SyncWorkflowOptions) {
     this.service = new SyncService({
@@ -54,11 +55,19 @@ export class SyncWorkflow {
     });
   }
 
-  /** An explicit pull replaces the base every view shows: the renderer starts afresh ('snapshot saved'). */
-  async pull(signal?: AbortSignal) {
-    const result = await this.service.pull(signal);
-    this.options.events.emit('workspace.changed', { reason: 'snapshot saved' });
-    return { version: result.info.version, users: result.info.counts.users, roles: result.info.counts.roles, notes: result.notes };
+  /**
+   * An explicit pull replaces the base every view shows: the renderer starts afresh ('snapshot saved'). A pull
+   * asked for while one runs joins it (a page that is reloading and the page it becomes may both ask).
+   */
+  pull(signal?: AbortSignal) {
+    this.#pulling ??= this.service
+      .pull(signal)
+      .then((result) => {
+        this.options.events.emit('workspace.changed', { reason: 'snapshot saved' });
+        return { version: result.info.version, users: result.info.counts.users, roles: result.info.counts.roles, notes: result.notes };
+      })
+      .finally(() => (this.#pulling = null));
+    return this.#pulling;
   }
 
   async plan(draftId: string, signal?: AbortSignal): Promise<PlanView> {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { ConnectDialog } from './ConnectDialog';
@@ -8,6 +8,9 @@ import { ProgressBar } from './ProgressBar';
 import { usePullProgress } from './usePullProgress';
 import { useSyncStatus } from './useSyncStatus';
 import './sync.css';
+
+/** Per page load, not per mount: the gate may remount the view while the first pull runs. */
+let autoPulledThisPage = false;
 
 /**
  * The workspace's CRM connection: offline by default; connect (dialog), pull with progress and cancel. A newly
@@ -20,7 +23,6 @@ export function ConnectPanel() {
   const [pullTask, setPullTask] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const progress = usePullProgress(pullTask !== null);
-  const autoPulled = useRef(false);
 
   const pull = async () => {
     const taskId = `pull-${Date.now().toString(36)}`;
@@ -38,8 +40,8 @@ export function ConnectPanel() {
   };
 
   useEffect(() => {
-    if (status?.connection && !status.snapshot && !autoPulled.current) {
-      autoPulled.current = true;
+    if (status?.connection && !status.snapshot && !autoPulledThisPage) {
+      autoPulledThisPage = true;
       void pull();
     }
     // Once, when a connected workspace has nothing pulled yet (right after connecting).

@@ -35,7 +35,7 @@ export function SyncView() {
             <p className="muted">{t('noDrafts')}</p>
           ) : (
             <label className="sync-draft-pick">
-              {t('draft')}{' '}
+              {t('draftToPush')}{' '}
               <select value={draftId ?? ''} disabled={stage.kind !== 'idle'} onChange={(e) => setChosen(e.target.value)}>
                 {drafts.map((d) => (
                   <option key={d.id} value={d.id}>

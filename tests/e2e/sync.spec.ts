@@ -1,0 +1,193 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { smallOrganisation, startEmulator, type RunningEmulator } from '../wukong-emulator';
+import { startHost, type RunningHost } from './support/browserHost';
+
+// From draft to production in Chromium against the built app and the WukongCRM emulator (a real HTTP server
+// in this process): connect, pull with progress, import a change through the drafts view, push with progress,
+// verify, check the server's tables, roll back; a conflict made on the server between pull and push; a push
+// whose host process is killed midway, resumed after a restart.
+const ROLE = 180170; // 普通员工: held by 李四, 王五, 孙七, 周八
+const PASSPHRASE = 'correct horse battery staple';
+let emu: RunningEmulator;
+let host: RunningHost;
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  emu = await startEmulator({ snapshot: smallOrganisation() });
+  host = await startHost();
+});
+test.afterAll(async () => {
+  await host.dispose();
+  await emu.close();
+});
+
+/** A draft file as the drafts view imports it (JSON is YAML). */
+function draftFile(name: string, operations: unknown[]) {
+  const body = { format: 'gatehouse-policy/1', kind: 'draft', name, baseVersion: 1, gestures: [{ id: `g-${name}`, label: name, operations }] };
+  return { name: `${name}.draft.yaml`, mimeType: 'application/yaml', buffer: Buffer.from(JSON.stringify(body, null, 2)) };
+}
+
+async function importDraft(page: Page, name: string, operations: unknown[]) {
+  await page.getByRole('link', { name: 'Drafts' }).click();
+  const files = page.getByRole('region', { name: 'Policy files' });
+  await files.getByLabel('Import policy file').setInputFiles(draftFile(name, operations));
+  await expect(files.getByRole('status')).toContainText(`Imported as the new draft “${name}”`);
+}
+
+/** The host's process id, found by its own data folder (the support module keeps the child to itself). */
+function hostPid(dataDir: string): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const env = readFileSync(`/proc/${entry}/environ`, 'utf8');
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (env.split('\0').includes(`GATEHOUSE_HOME=${dataDir}`) && cmd.includes('serve.js')) return Number(entry);
+    } catch {
+      // a process that ended meanwhile, or not ours
+    }
+  }
+  throw new Error('host process not found');
+}
+
+const scopeOf = () => emu.state.role(ROLE)!.dataType;
+
+test.describe('in English', () => {
+  test.use({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+
+  test('connect, pull with progress, push a change, verify, roll back, verify again', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto(host.url);
+    await page.getByRole('link', { name: 'Push' }).click();
+    await expect(page.getByTestId('sync-connection')).toHaveText(/Offline/);
+
+    // A wrong password is refused with the server's code, and nothing is created.
+    await page.getByRole('button', { name: 'Connect…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'CRM connection' });
+    await dialog.getByLabel('Server URL').fill(emu.url);
+    await dialog.getByLabel('User').fill(emu.adminUsername);
+    await dialog.getByLabel('Password', { exact: true }).fill('Wrong-pass1');
+    await dialog.getByLabel('New workspace name').fill('Wukong production');
+    await dialog.getByLabel('Workspace passphrase').fill(PASSPHRASE);
+    await dialog.getByRole('button', { name: 'Log in and connect' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('Wrong user name or password (server code 1004).');
+
+    // The right one: a new encrypted workspace, then the first pull, slowed so its progress shows.
+    emu.control.latency(250);
+    await dialog.getByLabel('Password', { exact: true }).fill(emu.adminPassword);
+    await dialog.getByRole('button', { name: 'Log in and connect' }).click();
+    await expect(page.getByRole('progressbar')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('status').filter({ hasText: /Reading (departments|people|roles|menu catalogue|field rules): \d+ of \d+/ }).first()).toBeVisible();
+    await expect(page.getByTestId('sync-last-pull')).toContainText('Last pull: version 1, 7 people', { timeout: 30_000 });
+    emu.control.latency(0);
+    await expect(page.getByTestId('sync-connection')).toHaveText(`Connected to ${emu.url} as ${emu.adminUsername}.`);
+
+    // A change through the drafts view: the data scope of 普通员工; its impact and checks are shown there.
+    const before = scopeOf();
+    const ours = before === 4 ? 2 : 4;
+    await importDraft(page, 'Wider scope', [{ type: 'setDataScope', roleId: String(ROLE), dataScope: ours }]);
+    await expect(page.getByRole('region', { name: 'Impact if pushed' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Checks' })).toBeVisible();
+
+    // Review: the exact calls and when they take effect; nothing sent yet.
+    await page.getByRole('link', { name: 'Push' }).click();
+    await page.getByLabel('Draft to push').selectOption({ label: 'Wider scope' });
+    await page.getByRole('button', { name: 'Review push…' }).click();
+    const plan = page.getByRole('table', { name: 'Plan: 1 API calls' });
+    await expect(plan).toContainText('POST /adminRole/updateRoleMenu');
+    await expect(page.getByRole('region', { name: 'When it takes effect' })).toContainText('After cache expiry');
+    expect(scopeOf()).toBe(before);
+    await page.screenshot({ path: 'test-results/sync-plan-en.png', fullPage: true });
+
+    // Push, slowed so the progress bar and the live log show; then the verified result.
+    emu.control.latency(800, '/adminRole/updateRoleMenu');
+    await page.getByRole('button', { name: 'Push 1 calls' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Pushing: 0 of 1 calls' })).toBeVisible();
+    await expect(page.getByTestId('sync-verdict')).toHaveText('Verified: the server holds every change of this push.', { timeout: 30_000 });
+    emu.control.latency(0);
+    await expect(page.getByRole('heading', { name: 'What landed (1)' })).toBeVisible();
+    expect(scopeOf()).toBe(ours);
+
+    // Roll back: an inverse draft, reviewed and pushed like any other, verified again.
+    await page.getByRole('region', { name: 'Result' }).getByRole('button', { name: 'Roll back this push…' }).click();
+    await expect(page.getByText(/Rollback draft “Rollback of push .+” created/)).toBeVisible();
+    await page.getByRole('button', { name: 'Review the rollback' }).click();
+    await expect(page.getByRole('table', { name: 'Plan: 1 API calls' })).toContainText('POST /adminRole/updateRoleMenu');
+    await page.getByRole('button', { name: 'Push 1 calls' }).click();
+    await expect(page.getByTestId('sync-verdict')).toHaveText('Verified: the server holds every change of this push.', { timeout: 30_000 });
+    expect(scopeOf()).toBe(before);
+    await page.getByRole('button', { name: 'Back to drafts' }).click();
+    await expect(page.getByRole('list', { name: 'Pushes' }).getByRole('listitem')).toHaveCount(2);
+  });
+
+  test('a change made on the server between pull and push is shown side by side and resolved', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto(host.url);
+    const before = scopeOf();
+    const ours = before === 5 ? 2 : 5;
+    const theirs = before === 3 ? 1 : 3;
+    await importDraft(page, 'Scope five', [{ type: 'setDataScope', roleId: String(ROLE), dataScope: ours }]);
+    emu.state.mutate({ type: 'setDataType', roleId: ROLE, dataType: theirs }); // another administrator, the same cell
+
+    await page.getByRole('link', { name: 'Push' }).click();
+    await page.getByLabel('Draft to push').selectOption({ label: 'Scope five' });
+    await page.getByRole('button', { name: 'Review push…' }).click();
+    await expect(page.getByText('The server changed since this draft was made; the draft was rebased onto it.')).toBeVisible();
+    const conflicts = page.getByRole('table', { name: 'Conflicts (1)' });
+    await expect(conflicts.getByRole('columnheader')).toHaveText(['What it does', 'Base (when drafted)', 'Server now (theirs)', 'Draft (ours)']);
+    await expect(page.getByRole('button', { name: 'Apply choices and plan' })).toBeDisabled();
+    await conflicts.getByRole('radio', { name: /^Keep draft/ }).check();
+    await page.getByRole('button', { name: 'Apply choices and plan' }).click();
+    await page.getByRole('button', { name: 'Push 1 calls' }).click();
+    await expect(page.getByTestId('sync-verdict')).toHaveText('Verified: the server holds every change of this push.', { timeout: 30_000 });
+    expect(scopeOf()).toBe(ours);
+  });
+});
+
+test.describe('in Chinese', () => {
+  test.use({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
+
+  test('a push whose host is killed midway shows resume after a restart, and finishes verified', async ({ page }) => {
+    test.setTimeout(180_000);
+    const org = smallOrganisation();
+    const roles = ['180170', '180169', '180168'];
+    const held = org.roles.filter((r) => roles.includes(r.id));
+    const free = org.permissions.find((p) => p.kind === 'action' && p.key.startsWith('crm:') && p.scoped && held.every((r) => !r.permissionIds.includes(p.id)))!;
+    await page.goto(host.url);
+    await page.getByRole('link', { name: '草稿' }).click();
+    await page.getByLabel(/导入/).first().setInputFiles(draftFile('Three roles', [{ type: 'grantPermissions', roleIds: roles, permissionIds: [free.id] }]));
+    await page.getByRole('link', { name: '推送' }).click();
+    await page.getByLabel('要推送的草稿').selectOption({ label: 'Three roles' });
+    await page.getByRole('button', { name: '审阅推送…' }).click();
+    await expect(page.getByRole('table', { name: '计划：3 个 API 调用' })).toBeVisible();
+
+    // Each menu write takes 1.5 s; the host is killed (SIGKILL) once the first has landed.
+    emu.control.clearCalls();
+    emu.control.latency(1_500, '/adminRole/updateRoleMenu');
+    await page.getByRole('button', { name: '推送 3 个调用' }).click();
+    await expect(page.getByRole('list', { name: '实时日志' }).getByRole('listitem')).toHaveCount(1, { timeout: 30_000 });
+    process.kill(hostPid(host.dataDir), 'SIGKILL');
+    await host.stop();
+    emu.control.latency(0);
+    const sentBefore = emu.control.calls('/adminRole/updateRoleMenu').length;
+    expect(sentBefore).toBeLessThan(3);
+
+    // Restart on the same data folder; open the connected workspace again: the banner offers to resume.
+    host = await startHost({ dataDir: host.dataDir });
+    await page.goto(host.url);
+    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('list', { name: '工作区' }).getByRole('listitem').filter({ hasText: 'Wukong production' }).getByRole('button', { name: '打开' }).click();
+    const lock = page.getByRole('region').or(page.locator('.lock-screen'));
+    await lock.getByLabel('口令').fill(PASSPHRASE);
+    await lock.getByRole('button', { name: '解锁' }).click();
+    const banner = page.getByRole('alert').filter({ hasText: '有一次推送被中断' });
+    await expect(banner).toBeVisible({ timeout: 30_000 });
+    await banner.getByRole('button', { name: '继续推送' }).click();
+    await expect(page.getByTestId('sync-verdict')).toHaveText('已校验：服务器包含此次推送的全部修改。', { timeout: 30_000 });
+    for (const id of roles) expect(emu.state.role(Number(id))!.menuIds).toContain(Number(free.id));
+    // Nothing was sent twice: every role's menu write went out once across both runs.
+    expect(emu.control.calls('/adminRole/updateRoleMenu').length).toBe(3);
+    await expect(banner).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/sync-result-zh.png', fullPage: true });
+  });
+});
