@@ -12,9 +12,14 @@ import { startBrowserHost } from './browserHost';
  * the same services and contract as the desktop app, served on 127.0.0.1.
  */
 async function main() {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
+  const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, 'demo-users': { type: 'string' } } });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+  // For measuring at scale: the demo workspace holds a generated organisation of this size.
+  const demoUsers = values['demo-users'] === undefined ? undefined : Number(values['demo-users']);
+  if (demoUsers !== undefined && (!Number.isInteger(demoUsers) || demoUsers < 2 || demoUsers > 1_000_000)) {
+    throw new Error(`--demo-users must be an integer in 2..1000000, got ${values['demo-users']}`);
+  }
 
   const paths = runtimePaths(import.meta.dirname);
   const services = await createAppServices({
@@ -22,7 +27,9 @@ async function main() {
     dataDir: paths.dataDir,
     version: packageJson.version,
     transport: 'browser',
+    ...(demoUsers === undefined ? {} : { demoUsers }),
   });
+  if (services.demoDescription) console.log(services.demoDescription);
   const host = await startBrowserHost({
     rendererDir: paths.rendererDir,
     dispatch: createDispatcher(createHandlers(services), console.error, toAppError),

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { createDemoSnapshot } from '../common/generator';
 import type { WukongCatalogue } from '../common/wukong';
 import type { SafeStorageLike } from '../store';
+import { demoSource } from './demoOrganisation';
 import type { DraftService } from './drafts/DraftService';
 import { EventBus } from './eventBus';
 import type { OpenWorkspace } from './openWorkspace';
@@ -21,6 +21,8 @@ export interface AppServicesOptions {
   safeStorage?: SafeStorageLike | null;
   /** Idle lock; null never. Default 15 minutes. */
   idleLockMs?: number | null;
+  /** The demo workspace holds a generated organisation of this many people instead of the built-in demo (`--demo-users`). */
+  demoUsers?: number;
 }
 
 /** Everything the IPC handlers call. Built once per process. */
@@ -30,6 +32,8 @@ export interface AppServices {
   readonly events: EventBus;
   readonly session: ConsoleSession;
   readonly idleLockMs: number | null;
+  /** What the demo workspace holds when it is a generated organisation (one line for the host to print). */
+  readonly demoDescription: string | null;
   workspace(): OpenWorkspace;
   drafts(): DraftService;
   /** Connect, pull, push, verify and roll back for the open workspace (one per workspace, dropped on lock). */
@@ -48,7 +52,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     idleLockMs,
     onLocked: ({ workspaceId }) => session?.locked(workspaceId),
   });
-  session = new ConsoleSession(workspaces, events, () => createDemoSnapshot(catalogue));
+  const demo = demoSource(catalogue, options.demoUsers);
+  session = new ConsoleSession(workspaces, events, demo);
   await session.start();
   const started = session;
   return {
@@ -57,6 +62,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     events,
     session: started,
     idleLockMs,
+    demoDescription: demo.describe,
     workspace: () => started.workspace(),
     drafts: () => started.drafts(),
     sync: () => started.sync(),

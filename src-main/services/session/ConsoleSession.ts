@@ -1,5 +1,6 @@
 import type { Snapshot } from '../../common/domain/snapshot';
 import { AppError } from '../../common/ipc/result';
+import type { DemoSource } from '../demoOrganisation';
 import { DraftService } from '../drafts/DraftService';
 import { storeDraftRepository } from '../drafts/storeDraftRepository';
 import type { EventBus } from '../eventBus';
@@ -22,12 +23,12 @@ export class ConsoleSession {
   constructor(
     readonly workspaces: WorkspaceService,
     private readonly events: EventBus,
-    private readonly makeDemoSnapshot: () => Snapshot,
+    private readonly demo: DemoSource,
   ) {}
 
   /** Opens (creating on first run) the built-in demo workspace and shows it. */
   async start(): Promise<void> {
-    await this.workspaces.ensureDemo(this.makeDemoSnapshot);
+    await this.workspaces.ensureDemo(() => this.demo.make(), this.demo.isCurrent);
     this.currentId = DEMO_WORKSPACE_ID;
   }
 

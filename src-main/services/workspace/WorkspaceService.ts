@@ -21,6 +21,7 @@ import {
   type LockReason,
   type SafeStorageLike,
   type ScryptParams,
+  type SnapshotInfo,
 } from '../../store';
 import { sealKey, unsealKey, type KeyContext, type UnlockSecret, type WorkspaceProtection } from './keyProtection';
 import { KeyedMutex } from './keyedMutex';
@@ -111,8 +112,10 @@ export class WorkspaceService {
    * start: it is moved aside like any other, a fresh demo is seeded, and its audit log says where the old
    * file went. A lost demo key file makes the demo file unreadable for good: both are treated the same way.
    * Every other error (a key file others can read, a newer version) is thrown.
+   * With `isCurrent`, a newest snapshot it rejects (e.g. a generated organisation of another size) gets a newly
+   * made snapshot saved over it as a new version; the older versions stay in the store.
    */
-  async ensureDemo(makeSnapshot: () => Snapshot): Promise<WorkspaceSummary> {
+  async ensureDemo(makeSnapshot: () => Snapshot, isCurrent?: (newest: SnapshotInfo) => boolean): Promise<WorkspaceSummary> {
     const paths = workspacePaths(this.directory, DEMO_WORKSPACE_ID);
     if (!existsSync(paths.header)) {
       await this.#create({ id: DEMO_WORKSPACE_ID, name: 'Demo', kind: 'demo', protection: { kind: 'keyFile' } });
@@ -129,7 +132,8 @@ export class WorkspaceService {
       }
     }
     const data = this.data(DEMO_WORKSPACE_ID);
-    if (data.listSnapshots().length === 0) data.saveSnapshot(makeSnapshot());
+    const newest = data.listSnapshots()[0]; // newest first
+    if (!newest || (isCurrent && !isCurrent(newest))) data.saveSnapshot(makeSnapshot());
     return this.summary(DEMO_WORKSPACE_ID);
   }
 

@@ -20,10 +20,14 @@ export interface RunningHost {
  * Starts the built browser host (`out/main/serve.js`, what `npm run serve` runs) and waits for the line
  * that carries the console's URL. Tests drive the real artifact, not a dev server.
  */
-export async function startHost(options: { dataDir?: string } = {}): Promise<RunningHost> {
+export async function startHost(options: { dataDir?: string; demoUsers?: number } = {}): Promise<RunningHost> {
   // Each test run gets its own workspace folder, so it never touches the user's ~/.gatehouse.
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'gatehouse-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'out/main/serve.js'), '--port', '0'], {
+  // `demoUsers`: the demo workspace holds a generated organisation of that size (the scale tests).
+  const extra = options.demoUsers === undefined ? [] : ['--demo-users', String(options.demoUsers)];
+  // Generating, encrypting and saving a large organisation takes a while on a busy machine.
+  const startupMs = options.demoUsers === undefined ? 30_000 : 180_000;
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'out/main/serve.js'), '--port', '0', ...extra], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, GATEHOUSE_HOME: dataDir },
@@ -31,7 +35,7 @@ export async function startHost(options: { dataDir?: string } = {}): Promise<Run
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not print its URL in 30 s\n${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`host did not print its URL in ${startupMs / 1000} s\n${stderr}`)), startupMs);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /^Gatehouse console: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/.exec(line);
       if (match) {
