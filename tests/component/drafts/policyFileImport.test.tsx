@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import './jsdomSetup';
+import '../support/jsdom';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FACTS } from '../../../src-main/common/generator';

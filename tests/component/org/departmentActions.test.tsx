@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import './jsdomShims';
+import '../support/jsdom';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../../src-renderer/api/client';
@@ -7,12 +7,12 @@ import { OrganisationView } from '../../../src-renderer/features/org-tree/Organi
 import { useDraftStore } from '../../../src-renderer/stores/draftStore';
 import { useSettingsStore } from '../../../src-renderer/stores/settingsStore';
 import { installInProcessApi, type InProcessApi } from '../support/inProcessApi';
-import { giveElementsASize } from './fakeLayout';
+import { giveElementsASize } from '../support/jsdom';
 
 let api: Api;
 let inProcess: InProcessApi;
 beforeAll(async () => {
-  giveElementsASize();
+  giveElementsASize(1200, 900, 30);
   inProcess = await installInProcessApi();
   api = inProcess.api;
   useSettingsStore.getState().setLocale('en');

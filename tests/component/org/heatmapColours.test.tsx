@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import './jsdomShims';
+import '../support/jsdom';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FACTS } from '../../../src-main/common/generator';
@@ -10,12 +10,12 @@ import { AccessMapView } from '../../../src-renderer/features/heatmap/AccessMapV
 import { useDraftStore } from '../../../src-renderer/stores/draftStore';
 import { useSettingsStore } from '../../../src-renderer/stores/settingsStore';
 import { installInProcessApi, type InProcessApi } from '../support/inProcessApi';
-import { giveElementsASize } from './fakeLayout';
+import { giveElementsASize } from '../support/jsdom';
 
 let api: Api;
 let inProcess: InProcessApi;
 beforeAll(async () => {
-  giveElementsASize(1200, 4000); // tall enough for every demo row to be rendered
+  giveElementsASize(1200, 4000, 30); // tall enough for every demo row to be rendered
   inProcess = await installInProcessApi();
   api = inProcess.api;
   useSettingsStore.getState().setLocale('en');

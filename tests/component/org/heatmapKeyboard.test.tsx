@@ -1,16 +1,16 @@
 // @vitest-environment jsdom
-import './jsdomShims';
+import '../support/jsdom';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FACTS } from '../../../src-main/common/generator';
 import { AccessMapView } from '../../../src-renderer/features/heatmap/AccessMapView';
 import { useSettingsStore } from '../../../src-renderer/stores/settingsStore';
 import { installInProcessApi, type InProcessApi } from '../support/inProcessApi';
-import { giveElementsASize } from './fakeLayout';
+import { giveElementsASize } from '../support/jsdom';
 
 let inProcess: InProcessApi;
 beforeAll(async () => {
-  giveElementsASize(1200, 4000);
+  giveElementsASize(1200, 4000, 30);
   inProcess = await installInProcessApi();
   useSettingsStore.getState().setLocale('en');
 });

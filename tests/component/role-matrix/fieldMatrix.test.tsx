@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { giveElementsASize } from './jsdomSupport';
+import { giveElementsASize } from '../support/jsdom';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_FACTS } from '../../../src-main/common/generator';
