@@ -7,7 +7,7 @@ import { startHost, type RunningHost } from './support/browserHost';
 // in this process): connect, pull with progress, import a change through the drafts view, push with progress,
 // verify, check the server's tables, roll back; a conflict made on the server between pull and push; a push
 // whose host process is killed midway, resumed after a restart.
-const ROLE = 180170; // 普通员工: held by 李四, 王五, 孙七, 周八
+const ROLE = 180170; // a CRM role held by 李四, 王五, 孙七, 周八 in the small organisation
 const PASSPHRASE = 'correct horse battery staple';
 let emu: RunningEmulator;
 let host: RunningHost;
@@ -59,7 +59,9 @@ async function openWorkspace(page: Page, name: string, passphrase: string) {
   const reloaded = page.waitForEvent('load');
   const result = await page.evaluate(
     async ({ name, passphrase }) => {
-      const ws = new WebSocket(`ws://${location.host}/ws`);
+      // Runs in the page: its own origin, whose session cookie authenticates the socket.
+      const { host } = (globalThis as unknown as { location: { host: string } }).location;
+      const ws = new WebSocket(`ws://${host}/ws`);
       await new Promise((resolve, reject) => ((ws.onopen = resolve), (ws.onerror = reject)));
       let next = 1;
       const call = (channel: string, input: unknown) =>
@@ -115,7 +117,7 @@ test.describe('in English', () => {
     emu.control.latency(0);
     await expect(page.getByTestId('sync-connection')).toHaveText(`Connected to ${emu.url} as ${emu.adminUsername}.`);
 
-    // A change through the drafts view: the data scope of 普通员工; its impact and checks are shown there.
+    // A change through the drafts view: the data scope of that role; its impact and checks are shown there.
     const before = scopeOf();
     const ours = before === 4 ? 2 : 4;
     await importDraft(page, 'Wider scope', [{ type: 'setDataScope', roleId: String(ROLE), dataScope: ours }]);
@@ -128,6 +130,7 @@ test.describe('in English', () => {
     await page.getByRole('button', { name: 'Review push…' }).click();
     const plan = page.getByRole('table', { name: 'Plan: 1 API calls' });
     await expect(plan).toContainText('POST /adminRole/updateRoleMenu');
+    await expect(page.getByRole('region', { name: 'What changes on the server (1)' })).toContainText('Data scope of');
     await expect(page.getByRole('region', { name: 'When it takes effect' })).toContainText('After cache expiry');
     expect(scopeOf()).toBe(before);
     await page.screenshot({ path: 'test-results/sync-plan-en.png', fullPage: true });
@@ -183,7 +186,7 @@ test.describe('in Chinese', () => {
   test('a push whose host is killed midway shows resume after a restart, and finishes verified', async ({ page }) => {
     test.setTimeout(180_000);
     const org = smallOrganisation();
-    // Both CRM roles (the group of 普通员工): one menu write each.
+    // Both CRM roles of the small organisation (one role group): one menu write each.
     const group = org.roles.find((r) => r.id === String(ROLE))!.groupId;
     const held = org.roles.filter((r) => r.groupId === group);
     const roles = held.map((r) => r.id);

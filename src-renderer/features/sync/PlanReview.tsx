@@ -31,6 +31,16 @@ export function PlanReview({ plan, onResolve, onConfirm, onClose }: {
         </section>
       )}
       {plan.status === 'empty' && <p role="status">{t('emptyPlan')}</p>}
+      {plan.status === 'ready' && plan.changes.length > 0 && (
+        <section aria-labelledby="sync-changes-title">
+          <h3 id="sync-changes-title">{t('changesTitle', { count: plan.changes.length })}</h3>
+          <ul className="sync-changes">
+            {plan.changes.map((c, i) => (
+              <li key={i}>{c[locale]}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {plan.status === 'ready' && (
         <section aria-labelledby="sync-plan-title">
           <h3 id="sync-plan-title">{t('planTitle', { count: plan.steps.length })}</h3>

@@ -14,7 +14,7 @@ import { smallOrganisation, startEmulator, type RunningEmulator } from '../../wu
  * workspace in a temporary folder and the WukongCRM emulator over HTTP: connect (and its refusals), pull with
  * progress, plan with a conflict made on the server meanwhile, resolve, push, verify, roll back, cancel, resume.
  */
-const ROLE = 180170; // 普通员工 in the small organisation: held by 李四, 王五, 孙七, 周八
+const ROLE = 180170; // a CRM role of the small organisation, held by 李四, 王五, 孙七, 周八
 let emu: RunningEmulator;
 let services: AppServices;
 let dataDir: string;
