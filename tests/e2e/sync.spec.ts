@@ -146,7 +146,7 @@ test.describe('in English', () => {
 
     // Roll back: an inverse draft, reviewed and pushed like any other, verified again.
     await page.getByRole('region', { name: 'Result' }).getByRole('button', { name: 'Roll back this push…' }).click();
-    await expect(page.getByText(/Rollback draft “Rollback of push .+” created/)).toBeVisible();
+    await expect(page.getByText(/Rollback draft “Rollback · 回滚 .+” created/)).toBeVisible();
     await page.getByRole('button', { name: 'Review the rollback' }).click();
     await expect(page.getByRole('table', { name: 'Plan: 1 API calls' })).toContainText('POST /adminRole/updateRoleMenu');
     await page.getByRole('button', { name: 'Push 1 calls' }).click();

@@ -163,7 +163,8 @@ export class SyncWorkflow {
     const drafts = this.options.drafts();
     const deleted = new Set(ops.flatMap((o) => (o.type === 'deleteRole' ? [o.roleId] : o.type === 'deleteDepartment' ? [o.departmentId] : [])));
     const kept = ops.filter((o) => !touchesOnly(o, deleted));
-    const name = `Rollback of push ${journal.createdAt.slice(0, 16).replace('T', ' ')}`;
+    // A draft name is stored data, read in either language: both words.
+    const name = `Rollback · 回滚 ${journal.createdAt.slice(0, 16).replace('T', ' ')}`;
     const created = drafts.createFrom(name, [{ id: randomUUID(), label: name, ops: kept }]);
     if (!created.created) {
       throw new AppError('REFUSED', 'the inverse draft breaks a rule on the current server state', created.errors.map((e) => JSON.stringify(e).slice(0, 300)));

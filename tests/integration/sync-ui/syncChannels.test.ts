@@ -8,6 +8,7 @@ import { toAppError } from '../../../src-main/ipc/errorMapping';
 import { createHandlers } from '../../../src-main/ipc/handlers';
 import { createAppServices, type AppServices } from '../../../src-main/services/appServices';
 import { smallOrganisation, startEmulator, type RunningEmulator } from '../../wukong-emulator';
+import { startCorruptingProxy } from '../connector/corruptingProxy';
 
 /**
  * The sync channels through the real dispatcher (contract-checked in and out), handlers, services, an encrypted
@@ -60,6 +61,13 @@ describe('connect', () => {
     const result = await attempt('sync.connect', { taskId: 't2', ...login(), serverUrl: 'http://127.0.0.1:9', newWorkspace: { name: 'CRM', passphrase: 'correct horse battery staple' } });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.details?.[0]).toMatch(/^connector: (NETWORK|TIMEOUT)$/);
+  });
+
+  it('refuses a disabled account with the server code', async () => {
+    // 孙七 (13800000105) is disabled in the small organisation.
+    const result = await attempt('sync.connect', { taskId: 't2b', ...login(), username: '13800000105', password: emu.userPassword, newWorkspace: { name: 'CRM', passphrase: 'correct horse battery staple' } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.details).toEqual(expect.arrayContaining(['connector: ACCOUNT_DISABLED', 'serverCode: 1007']));
   });
 
   it('needs a new workspace when the demo is open', async () => {
@@ -168,5 +176,32 @@ describe('push flow', () => {
     expect(emu.control.calls('/adminRole/updateRoleMenu')).toHaveLength(1);
     expect((await call('sync.verify', { taskId: 'r4', pushId })).ok).toBe(true);
     expect((await call('sync.status', {})).pushes.find((p) => p.id === pushId)?.finished).toBe(true);
+  });
+});
+
+describe('a malformed answer', () => {
+  it('fails the pull naming the endpoint and the field, and saves nothing', async () => {
+    const proxy = await startCorruptingProxy(emu.url, (path, _body, answer) => {
+      if (path !== '/adminUser/queryUserList') return undefined;
+      const envelope = answer as { data: { list: Array<Record<string, unknown>> } };
+      envelope.data.list[1]!.userId = 'u-7';
+      return envelope;
+    });
+    try {
+      // The connected workspace is open: connecting again replaces its profile, no new workspace.
+      const connected = await call('sync.connect', { taskId: 'm1', ...login(), serverUrl: proxy.url });
+      expect(connected.createdWorkspace).toBe(false);
+      const versions = (await call('sync.status', {})).snapshot!.version;
+      const result = await attempt('sync.pull', { taskId: 'm2' });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('REMOTE');
+      expect(result.error.details).toEqual(expect.arrayContaining(['connector: MALFORMED_RESPONSE', 'endpoint: POST /adminUser/queryUserList']));
+      expect(result.error.details!.find((d) => d.startsWith('field: '))).toMatch(/userId/);
+      expect((await call('sync.status', {})).snapshot!.version).toBe(versions);
+    } finally {
+      await call('sync.connect', { taskId: 'm3', ...login() });
+      await proxy.close();
+    }
   });
 });
