@@ -93,6 +93,22 @@ describe('connect', () => {
   });
 });
 
+describe('cancel', () => {
+  it('stops a pull: CANCELLED, and no snapshot is saved', async () => {
+    const before = (await call('sync.status', {})).snapshot!.version;
+    emu.control.latency(200);
+    const off = services.events.subscribe((event, payload) => {
+      if (event === 'sync.progressed' && (payload as { kind: string }).kind === 'pull') void call('sync.cancel', { taskId: 'c1' });
+    });
+    const result = await attempt('sync.pull', { taskId: 'c1' });
+    off();
+    emu.control.latency(0);
+    expect(result.ok || result.error.code).toBe('CANCELLED');
+    expect((await call('sync.status', {})).snapshot!.version).toBe(before);
+    expect((await call('sync.cancel', { taskId: 'c1' })).cancelled).toBe(false); // nothing left running
+  });
+});
+
 describe('push flow', () => {
   it('shows a conflict made on the server meanwhile, pushes the chosen side, verifies, and rolls back', async () => {
     const base = services.drafts().projection(null).snapshot;
