@@ -177,6 +177,10 @@ test.describe('in English', () => {
     await page.getByRole('button', { name: 'Push 1 calls' }).click();
     await expect(page.getByTestId('sync-verdict')).toHaveText('Verified: the server holds every change of this push.', { timeout: 30_000 });
     expect(scopeOf()).toBe(ours);
+    // The pushed draft has done its work: offered for discarding.
+    await page.getByRole('button', { name: 'Discard the pushed draft “Scope five”' }).click();
+    await expect(page.getByText('Draft discarded: its changes are on the server now.')).toBeVisible();
+    await expect(page.getByLabel('Draft to push').getByRole('option', { name: 'Scope five' })).toHaveCount(0);
   });
 });
 

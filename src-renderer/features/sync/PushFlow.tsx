@@ -4,6 +4,7 @@ import { syncMessages } from './messages';
 import { PlanReview } from './PlanReview';
 import { ProgressBar } from './ProgressBar';
 import { PushProgress } from './PushProgress';
+import { DiscardPushedDraft } from './DiscardPushedDraft';
 import { PushResult } from './PushResult';
 import { usePushFlowStore } from './pushFlowStore';
 import './sync.css';
@@ -48,7 +49,7 @@ export function PushFlow({ draftId }: { draftId: string | null }) {
           </p>
           <div className="toolbar">
             {f.resumable && (
-              <button type="button" className="primary" onClick={() => void flow.resume(stage.report.pushId)}>
+              <button type="button" className="primary" onClick={() => void flow.resume(stage.report.pushId, flow.pushedDraftId ?? undefined)}>
                 {t('resume')}
               </button>
             )}
@@ -66,6 +67,7 @@ export function PushFlow({ draftId }: { draftId: string | null }) {
         <>
           <PushResult verify={stage.verify} />
           <div className="toolbar">
+            <DiscardPushedDraft />
             <button type="button" onClick={flow.reset}>
               {t('startOver')}
             </button>

@@ -29,7 +29,7 @@ export function PushHistory({ pushes }: { pushes: SyncStatus['pushes'] }) {
                   </button>
                 </>
               ) : (
-                <button type="button" disabled={busy} onClick={() => void flow.resume(p.id)}>
+                <button type="button" disabled={busy} onClick={() => void flow.resume(p.id, p.draftId)}>
                   {t('resume')}
                 </button>
               )}

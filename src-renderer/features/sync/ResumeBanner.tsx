@@ -18,7 +18,7 @@ export function ResumeBanner() {
         type="button"
         onClick={() => {
           window.location.hash = '#/sync';
-          void resume(unfinished.id);
+          void resume(unfinished.id, unfinished.draftId);
         }}
       >
         {t('resume')}

@@ -26,10 +26,12 @@ interface PushFlowState {
   steps: PlanView['steps'];
   taskId: string | null;
   rollback: { draftId: string; name: string; notUndoable: PlanView['changes'] } | null;
+  /** The draft the shown push came from (offered for discarding once its changes are on the server). */
+  pushedDraftId: string | null;
   plan(draftId: string): Promise<void>;
   resolve(choices: Record<string, 'ours' | 'theirs'>): Promise<void>;
   push(): Promise<void>;
-  resume(pushId: string): Promise<void>;
+  resume(pushId: string, draftId?: string): Promise<void>;
   verify(pushId: string, report: PushReportView | null): Promise<void>;
   rollbackPush(pushId: string): Promise<void>;
   cancel(): Promise<void>;
@@ -77,6 +79,7 @@ export const usePushFlowStore = create<PushFlowState>((set, get) => {
     steps: [],
     taskId: null,
     rollback: null,
+    pushedDraftId: null,
 
     async plan(draftId) {
       set({ stage: { kind: 'planning' }, log: [], rollback: null });
@@ -94,12 +97,12 @@ export const usePushFlowStore = create<PushFlowState>((set, get) => {
     async push() {
       const stage = get().stage;
       if (stage.kind !== 'plan') return;
-      set({ stage: { kind: 'pushing', plan: stage.plan, pushId: null, total: stage.plan.steps.length }, log: [], steps: stage.plan.steps });
+      set({ stage: { kind: 'pushing', plan: stage.plan, pushId: null, total: stage.plan.steps.length }, log: [], steps: stage.plan.steps, pushedDraftId: stage.plan.draftId });
       await afterPush(await run((taskId) => api().call('sync.push', { taskId, planId: stage.plan.planId }), { kind: 'idle' }));
     },
 
-    async resume(pushId) {
-      set({ stage: { kind: 'pushing', plan: null, pushId, total: 0 }, log: [], rollback: null });
+    async resume(pushId, draftId) {
+      set({ stage: { kind: 'pushing', plan: null, pushId, total: 0 }, log: [], rollback: null, pushedDraftId: draftId ?? null });
       await afterPush(await run((taskId) => api().call('sync.resume', { taskId, pushId }), { kind: 'idle' }));
     },
 
@@ -120,7 +123,7 @@ export const usePushFlowStore = create<PushFlowState>((set, get) => {
     },
 
     reset() {
-      set({ stage: { kind: 'idle' }, log: [], steps: [], rollback: null });
+      set({ stage: { kind: 'idle' }, log: [], steps: [], rollback: null, pushedDraftId: null });
     },
   };
 });
