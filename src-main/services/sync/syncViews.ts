@@ -1,4 +1,5 @@
-import type { LocalizedText, Snapshot } from '../../common/domain';
+import type { DataScope, LocalizedText, Snapshot } from '../../common/domain';
+import { DATA_SCOPE_NAMES } from '../../common/draft/describe';
 import type { CellChange } from '../../common/draft/cells';
 import { describeChange } from '../../common/draft/describeChange';
 import type { RebaseConflict } from '../../common/draft/rebase';
@@ -24,7 +25,11 @@ export function conflictView(c: RebaseConflict, base: Snapshot, theirs: Snapshot
     return changeLine({ ...c.cell, key: c.id, before: c.base ?? null, after: value } as CellChange, base, world);
   };
   const baseText: LocalizedText =
-    c.base === undefined ? { en: 'did not exist', 'zh-CN': '不存在' } : { en: valueText(c.base, 'en'), 'zh-CN': valueText(c.base, 'zh-CN') };
+    c.base === undefined
+      ? { en: 'did not exist', 'zh-CN': '不存在' }
+      : c.cell.kind === 'roleScope' && typeof c.base === 'number'
+        ? DATA_SCOPE_NAMES[c.base as DataScope]
+        : { en: valueText(c.base, 'en'), 'zh-CN': valueText(c.base, 'zh-CN') };
   const first = c.ourChanges[0];
   return {
     id: c.id,

@@ -125,6 +125,7 @@ describe('push flow', () => {
     const conflict = conflicted.conflicts[0]!;
     expect(conflict.oursPossible).toBe(true);
     expect(conflict.theirs.en).not.toEqual(conflict.ours.en);
+    expect(conflict.base.en).not.toMatch(/^\d+$/); // a scope's name, not its number
     expect(emu.state.role(ROLE)!.dataType).toBe(theirs); // nothing was sent
 
     const unresolved = await attempt('sync.resolve', { planId: conflicted.planId, choices: {} });
