@@ -35,6 +35,14 @@ export const useDraftStore = create<DraftState>((set, get) => {
       set((s) => ({ drafts: [], activeDraftId: null, revision: s.revision + 1 }));
     }
   };
+  // Apply, undo and redo answer with the draft's new summary: put it in place instead of asking for the whole
+  // list again, which would add a round trip to every gesture before its impact can be asked (issue 6 target).
+  const updated = (draft: DraftSummary, activate = false) =>
+    set((s) => ({
+      drafts: s.drafts.some((d) => d.id === draft.id) ? s.drafts.map((d) => (d.id === draft.id ? draft : d)) : [...s.drafts, draft],
+      activeDraftId: activate ? draft.id : s.activeDraftId,
+      revision: s.revision + 1,
+    }));
   return {
     drafts: [],
     activeDraftId: null,
@@ -47,7 +55,7 @@ export const useDraftStore = create<DraftState>((set, get) => {
       if (active) return active;
       const draft = await api().call('drafts.create', { name: defaultName });
       await api().call('drafts.activate', { draftId: draft.id });
-      await refresh();
+      updated(draft, true);
       return draft.id;
     },
     async activate(draftId) {
@@ -62,9 +70,9 @@ export const useDraftStore = create<DraftState>((set, get) => {
     async applyBatch(batch, defaultName) {
       const draftId = await get().ensureActiveDraft(defaultName);
       try {
-        const { warnings } = await api().call('drafts.apply', { draftId, batch });
+        const { draft, warnings } = await api().call('drafts.apply', { draftId, batch });
         set({ lastProblem: null, lastWarnings: warnings });
-        await refresh();
+        updated(draft);
         return true;
       } catch (error) {
         if (error instanceof ApiError) {
@@ -77,14 +85,12 @@ export const useDraftStore = create<DraftState>((set, get) => {
     async undo() {
       const draftId = get().activeDraftId;
       if (!draftId || !get().activeDraft()?.canUndo) return;
-      await api().call('drafts.undo', { draftId });
-      await refresh();
+      updated(await api().call('drafts.undo', { draftId }));
     },
     async redo() {
       const draftId = get().activeDraftId;
       if (!draftId || !get().activeDraft()?.canRedo) return;
-      await api().call('drafts.redo', { draftId });
-      await refresh();
+      updated(await api().call('drafts.redo', { draftId }));
     },
     activeDraft() {
       const { drafts, activeDraftId } = get();
