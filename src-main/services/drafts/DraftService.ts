@@ -141,6 +141,16 @@ export class DraftService {
     return draftId === null ? this.projections.base(base) : this.projections.of(base, draftId, this.batches(draftId));
   }
 
+  /**
+   * Loads and compiles the base and the draft the console will resume, so the first view that needs the engine
+   * (the access map, the impact panel) does not pay for it. Called when a workspace opens, off the request path.
+   */
+  prepare(): void {
+    this.projection(null).policy();
+    const { activeDraftId } = this.list();
+    if (activeDraftId) this.projection(activeDraftId).policy();
+  }
+
   /** The state before each applied gesture and after the last one (for plain-language descriptions). */
   states(draftId: string): Snapshot[] {
     return this.projections.states(this.base(), draftId, this.batches(draftId));
