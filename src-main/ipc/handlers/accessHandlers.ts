@@ -8,7 +8,7 @@ type AccessChannels = 'roles.matrix' | 'impact.summary' | 'access.explain' | 'ac
 export function accessHandlers(services: AppServices): Pick<Handlers, AccessChannels> {
   const projection = (draftId: string | null) => services.drafts().projection(draftId);
   return {
-    'roles.matrix': ({ draftId }) => {
+    'roles.matrix': ({ draftId, fieldRules }) => {
       const base = projection(null).snapshot;
       const view = projection(draftId).snapshot;
       const memberCounts: Record<string, number> = {};
@@ -19,8 +19,8 @@ export function accessHandlers(services: AppServices): Pick<Handlers, AccessChan
         fields: view.fields,
         baseRoles: base.roles,
         roles: view.roles,
-        baseFieldRules: base.fieldRules,
-        fieldRules: view.fieldRules,
+        baseFieldRules: fieldRules ? base.fieldRules : [],
+        fieldRules: fieldRules ? view.fieldRules : [],
         memberCounts,
       };
     },

@@ -23,7 +23,7 @@ const GRID_ID = 'field-matrix';
 /** The "Field rules" tab: per module, fields × roles with access and mask, painted like the permission matrix. */
 export function FieldMatrixView() {
   const t = useFeatureT(fieldMatrixMessages);
-  const matrix = useMatrixProjection();
+  const matrix = useMatrixProjection(true);
   return (
     <div className="matrix-layout">
       {matrix.data ? <FieldGrid data={matrix.data} /> : <p role="status" className="loading">{matrix.error ?? t('loading')}</p>}

@@ -11,7 +11,11 @@ export interface Loaded<T> {
 }
 
 interface MatrixState {
-  matrix: Loaded<RoleMatrix>;
+  /** `fieldRules`: whether the data carries the field rules (only the field grid asks for them). */
+  matrix: Loaded<RoleMatrix> & { fieldRules: boolean };
+  /** Whether the shown view draws field rules; set by the view, read by every (re)fetch including a gesture's. */
+  wantFieldRules: boolean;
+  setWantFieldRules(want: boolean): void;
   impact: Loaded<ImpactSummary> & { loading: boolean };
   /** Fetches what the matrix and field grid draw for a draft (null = the base as pulled). */
   loadMatrix(draftId: string | null, revision: number): Promise<void>;
@@ -29,17 +33,22 @@ let impactAsked = '';
  * The projection the role-matrix screens show, refetched whenever the draft revision moves. Tickets drop
  * answers that arrive after a newer request was made, so a slow reply never paints over a newer one.
  */
-export const useMatrixStore = create<MatrixState>((set) => ({
-  matrix: { data: null, error: null, revision: -1 },
+export const useMatrixStore = create<MatrixState>((set, get) => ({
+  matrix: { data: null, error: null, revision: -1, fieldRules: false },
   impact: { data: null, error: null, revision: -1, loading: false },
+  wantFieldRules: false,
+  setWantFieldRules(want) {
+    set({ wantFieldRules: want });
+  },
   async loadMatrix(draftId, revision) {
-    const asked = `${draftId}@${revision}`;
+    const fieldRules = get().wantFieldRules;
+    const asked = `${draftId}@${revision}${fieldRules ? '+fields' : ''}`;
     if (asked === matrixAsked) return;
     matrixAsked = asked;
     const ticket = ++matrixTicket;
     try {
-      const data = await api().call('roles.matrix', { draftId });
-      if (ticket === matrixTicket) set({ matrix: { data, error: null, revision } });
+      const data = await api().call('roles.matrix', { draftId, fieldRules });
+      if (ticket === matrixTicket) set({ matrix: { data, error: null, revision, fieldRules } });
     } catch (error) {
       matrixAsked = '';
       if (ticket === matrixTicket) set((s) => ({ matrix: { ...s.matrix, error: messageOf(error) } }));
