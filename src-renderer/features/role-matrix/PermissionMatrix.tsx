@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DraftOperation } from '../../../src-main/common/draft/operations';
 import type { DataScope } from '../../../src-main/common/domain/role';
 import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
@@ -25,6 +25,8 @@ import { cellDomId, VirtualGrid, type GridGeometry } from './VirtualGrid';
 
 const GEOMETRY: GridGeometry = { rowHeight: 28, colWidth: 112, rowHeaderWidth: 280, bandHeight: 22, headerHeight: 120 };
 const GRID_ID = 'permission-matrix';
+/** About ten screens of cells: enough for scrolling back and forth, bounded for a long scroll through 300 roles. */
+const CELL_CACHE_LIMIT = 8_000;
 const INITIAL_FILTERS: MatrixFilters = { moduleId: null, permissionQuery: '', roleQuery: '', compareIds: new Set(), comparing: false, differencesOnly: false };
 
 /** The permission matrix editor: toolbar, problems, the virtualized grid, legend and role dialogs. */
@@ -117,7 +119,25 @@ export function PermissionMatrix({ data }: { data: RoleMatrix }) {
 
   const { dragRect, selection, cursor } = gestures;
   const dragBrush = dragRect && cursor ? brushFor(forcedBrush, isGranted(cursor)) : null;
+  // Cells already drawn since the last change of anything they show come back as the same element, which React
+  // skips at once. Without it every scroll frame recomputed state and label (an i18n format) for every visible
+  // cell: ~60% of the frame's script time at 300 roles (Chrome profile, docs/performance.md).
+  const cellCache = useMemo(
+    () => new Map<number, ReactNode>(),
+    // Everything renderCell reads; `left` only depends on the column index (fixed column width).
+    [rows, columns, selection, cursor, dragRect, dragBrush, t, shared, localized],
+  );
   const renderCell = (r: number, c: number, left: number) => {
+    const key = r * 65_536 + c;
+    let element = cellCache.get(key);
+    if (element === undefined) {
+      if (cellCache.size > CELL_CACHE_LIMIT) cellCache.clear();
+      element = drawCell(r, c, left);
+      cellCache.set(key, element);
+    }
+    return element;
+  };
+  const drawCell = (r: number, c: number, left: number) => {
     const row = rows[r]!;
     const column = columns[c]!;
     const permission = row.node.permission;
