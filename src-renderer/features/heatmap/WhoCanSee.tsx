@@ -12,6 +12,12 @@ import { heatmapMessages } from './messages';
 type Viewer = { userId: string; scope: number };
 
 /**
+ * Rows drawn in the viewers table. With scope "everyone" the list is the whole company (20k rows in a large
+ * organisation, several seconds of DOM work that held up the access map's first render); the count stays exact.
+ */
+const LISTED_VIEWERS = 200;
+
+/**
  * Record-centric view: pick an owner and a module, see everyone who can open that owner's records (the
  * module's "view list" permission) and the scope that lets each of them in.
  */
@@ -78,7 +84,7 @@ export function WhoCanSee({ view, modules }: { view: OrgView; modules: readonly 
               </tr>
             </thead>
             <tbody>
-              {viewers.map((v) => (
+              {viewers.slice(0, LISTED_VIEWERS).map((v) => (
                 <tr key={v.userId}>
                   <td>
                     <button type="button" className="link" onClick={() => permissionId && openPerson(v.userId, permissionId)}>{name(v.userId)}</button>
@@ -89,6 +95,7 @@ export function WhoCanSee({ view, modules }: { view: OrgView; modules: readonly 
               ))}
             </tbody>
           </table>
+          {viewers.length > LISTED_VIEWERS && <p className="muted small">{ht('whoFirst', { shown: LISTED_VIEWERS })}</p>}
         </>
       )}
     </section>
