@@ -173,6 +173,7 @@ test.describe('in English', () => {
     await expect(conflicts.getByRole('columnheader')).toHaveText(['What it does', 'Base (when drafted)', 'Server now (theirs)', 'Draft (ours)']);
     await expect(page.getByRole('button', { name: 'Apply choices and plan' })).toBeDisabled();
     await conflicts.getByRole('radio', { name: /^Keep draft/ }).check();
+    await page.screenshot({ path: 'test-results/sync-conflicts-en.png', fullPage: true });
     await page.getByRole('button', { name: 'Apply choices and plan' }).click();
     await page.getByRole('button', { name: 'Push 1 calls' }).click();
     await expect(page.getByTestId('sync-verdict')).toHaveText('Verified: the server holds every change of this push.', { timeout: 30_000 });
