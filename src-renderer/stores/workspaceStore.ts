@@ -12,6 +12,8 @@ interface WorkspaceState {
   refresh(): Promise<void>;
   current(): WorkspaceSummaryView | null;
   open(workspaceId: string, passphrase?: string): Promise<boolean>;
+  /** Shows a workspace without unlocking it (the lock screen then asks for its passphrase). */
+  select(workspaceId: string): Promise<boolean>;
   lock(workspaceId: string): Promise<void>;
   create(name: string, passphrase: string): Promise<boolean>;
   changePassphrase(workspaceId: string, current: string, next: string): Promise<boolean>;
@@ -49,6 +51,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       return workspaces.find((w) => w.id === currentId) ?? null;
     },
     open: (workspaceId, passphrase) => attempt(() => api().call('workspace.open', { workspaceId, passphrase })),
+    select: (workspaceId) => attempt(() => api().call('workspace.select', { workspaceId })),
     lock: async (workspaceId) => void (await attempt(() => api().call('workspace.lock', { workspaceId }))),
     create: (name, passphrase) => attempt(() => api().call('workspace.create', { name, protection: 'passphrase', passphrase })),
     changePassphrase: (workspaceId, current, next) => attempt(() => api().call('workspace.changePassphrase', { workspaceId, current, next })),

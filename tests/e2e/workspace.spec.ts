@@ -64,6 +64,21 @@ test('a passphrase workspace locks, refuses a wrong passphrase, unlocks, and cha
   await list.getByRole('listitem').filter({ hasText: 'Demo' }).getByRole('button', { name: 'Open' }).click();
   await page.getByRole('link', { name: 'Organisation' }).click();
   await expect(page.getByRole('tree', { name: 'Departments' })).toBeVisible();
+
+  // A locked passphrase workspace chosen from the list opens on its lock screen, which asks for the passphrase.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await list.getByRole('listitem').filter({ hasText: 'Production CRM' }).getByRole('button', { name: 'Lock now' }).click();
+  await expect(list.getByRole('listitem').filter({ hasText: 'Production CRM' })).toContainText(/· locked/);
+  await list.getByRole('listitem').filter({ hasText: 'Production CRM' }).getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('heading', { name: 'Workspace “Production CRM” is locked' })).toBeVisible();
+  await page.getByLabel('Passphrase').fill('a whole new passphrase 2026');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible(afterScrypt);
+  await expect(list.getByRole('listitem').filter({ hasText: 'Production CRM' })).toContainText('shown now');
+
+  // Leave the demo shown for the next test.
+  await list.getByRole('listitem').filter({ hasText: 'Demo' }).getByRole('button', { name: 'Open' }).click();
+  await expect(list.getByRole('listitem').filter({ hasText: 'Demo' })).toContainText('shown now');
 });
 
 test('the audit log records workspace events and verifies its chain', async ({ page }) => {

@@ -6,6 +6,7 @@ type WorkspaceChannels =
   | 'workspace.list'
   | 'workspace.create'
   | 'workspace.open'
+  | 'workspace.select'
   | 'workspace.lock'
   | 'workspace.unlock'
   | 'workspace.changePassphrase'
@@ -28,6 +29,7 @@ export function workspaceHandlers(services: AppServices): Pick<Handlers, Workspa
       return session.create(name, protection === 'passphrase' ? { kind: 'passphrase', passphrase: passphrase! } : { kind: 'safeStorage' });
     },
     'workspace.open': ({ workspaceId, passphrase }) => session.open(workspaceId, { passphrase }),
+    'workspace.select': ({ workspaceId }) => session.select(workspaceId),
     'workspace.lock': ({ workspaceId }) => session.lock(workspaceId),
     'workspace.unlock': ({ workspaceId, passphrase }) => session.open(workspaceId, { passphrase }),
     'workspace.changePassphrase': async ({ workspaceId, current, next }) => {

@@ -46,6 +46,14 @@ export class ConsoleSession {
     return summary;
   }
 
+  /** Shows a workspace as it is, locked or not; a locked one is unlocked from the lock screen. */
+  select(workspaceId: string): WorkspaceSummary {
+    const summary = this.workspaces.summary(workspaceId);
+    this.currentId = workspaceId;
+    this.events.emit('workspace.changed', { reason: 'workspace opened' });
+    return summary;
+  }
+
   async create(name: string, protection: WorkspaceProtection): Promise<WorkspaceSummary> {
     const summary = await this.workspaces.create({ name, protection });
     this.currentId = summary.id;

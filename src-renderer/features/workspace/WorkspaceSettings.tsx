@@ -11,6 +11,7 @@ export function WorkspaceSettings() {
   const idleLockMinutes = useWorkspaceStore((s) => s.idleLockMinutes);
   const error = useWorkspaceStore((s) => s.error);
   const open = useWorkspaceStore((s) => s.open);
+  const select = useWorkspaceStore((s) => s.select);
   const lock = useWorkspaceStore((s) => s.lock);
   const create = useWorkspaceStore((s) => s.create);
   const changePassphrase = useWorkspaceStore((s) => s.changePassphrase);
@@ -54,7 +55,8 @@ export function WorkspaceSettings() {
             {w.damaged && <p className="form-error">{t('damaged', { path: w.damaged.movedTo.join(', ') })}</p>}
             <span className="actions">
               {w.id !== currentId && (
-                <button type="button" onClick={() => void open(w.id)}>
+                // A locked passphrase workspace opens on its lock screen, which asks for the passphrase.
+                <button type="button" onClick={() => void (w.locked && w.protection === 'passphrase' ? select(w.id) : open(w.id))}>
                   {t('open')}
                 </button>
               )}

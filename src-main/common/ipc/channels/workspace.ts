@@ -41,6 +41,11 @@ export const workspaceChannels = {
   ),
   /** Unlocks (if needed) and shows a workspace. A wrong passphrase is WRONG_KEY and changes nothing. */
   'workspace.open': channel(z.object({ workspaceId: workspaceIdSchema, passphrase: passphraseSchema.optional() }).strict(), workspaceSummarySchema),
+  /**
+   * Shows a workspace without unlocking it: a locked one then asks for its passphrase on the lock screen.
+   * (Opening a passphrase workspace needs the passphrase; choosing it from a list does not.)
+   */
+  'workspace.select': channel(z.object({ workspaceId: workspaceIdSchema }).strict(), workspaceSummarySchema),
   /** Locks a workspace now: the key is wiped from memory and the database closed. */
   'workspace.lock': channel(z.object({ workspaceId: workspaceIdSchema }).strict(), workspaceSummarySchema),
   'workspace.unlock': channel(z.object({ workspaceId: workspaceIdSchema, passphrase: passphraseSchema.optional() }).strict(), workspaceSummarySchema),
