@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { smallOrganisation, startEmulator, type RunningEmulator } from '../wukong-emulator';
 import { startHost, type RunningHost } from './support/browserHost';
@@ -35,54 +34,19 @@ async function importDraft(page: Page, name: string, operations: unknown[]) {
   await expect(files.getByRole('status')).toContainText(`Imported as the new draft “${name}”`);
 }
 
-/** The host's process id, found by its own data folder (the support module keeps the child to itself). */
-function hostPid(dataDir: string): number {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const env = readFileSync(`/proc/${entry}/environ`, 'utf8');
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (env.split('\0').includes(`GATEHOUSE_HOME=${dataDir}`) && cmd.includes('serve.js')) return Number(entry);
-    } catch {
-      // a process that ended meanwhile, or not ours
-    }
-  }
-  throw new Error('host process not found');
-}
 
 /**
- * Opens a passphrase workspace after a restart through the console's own contract (`workspace.open` over the
- * page's WebSocket): Settings › Workspaces offers "Open" but, for a locked passphrase workspace, no passphrase
- * field yet (it answers "needs its passphrase"). The page then restarts on the workspace as a UI open would.
+ * Opens a passphrase workspace after a restart the way a person does (Chinese UI): Settings › 工作区 › 打开,
+ * then the lock screen asks for the passphrase.
  */
 async function openWorkspace(page: Page, name: string, passphrase: string) {
-  const reloaded = page.waitForEvent('load');
-  const result = await page.evaluate(
-    async ({ name, passphrase }) => {
-      // Runs in the page: its own origin, whose session cookie authenticates the socket.
-      const { host } = (globalThis as unknown as { location: { host: string } }).location;
-      const ws = new WebSocket(`ws://${host}/ws`);
-      await new Promise((resolve, reject) => ((ws.onopen = resolve), (ws.onerror = reject)));
-      let next = 1;
-      const call = (channel: string, input: unknown) =>
-        new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve) => {
-          const id = next++;
-          ws.addEventListener('message', (m) => {
-            const data = JSON.parse(String(m.data)) as { kind: string; id?: number; result?: { ok: boolean } };
-            if (data.kind === 'result' && data.id === id) resolve(data.result!);
-          });
-          ws.send(JSON.stringify({ id, channel, input }));
-        });
-      const list = (await call('workspace.list', {})) as { value: { workspaces: Array<{ id: string; name: string }> } };
-      const target = list.value.workspaces.find((w) => w.name === name)!;
-      const opened = await call('workspace.open', { workspaceId: target.id, passphrase });
-      ws.close();
-      return opened.ok;
-    },
-    { name, passphrase },
-  );
-  expect(result).toBe(true);
-  await reloaded;
+  await page.getByRole('link', { name: '设置' }).click();
+  const item = page.getByRole('list', { name: '工作区' }).getByRole('listitem').filter({ hasText: name });
+  await item.getByRole('button', { name: '打开' }).click();
+  await expect(page.getByRole('heading', { name: `工作区“${name}”已锁定` })).toBeVisible();
+  await page.getByLabel('口令').fill(passphrase);
+  await page.getByRole('button', { name: '解锁' }).click();
+  await expect(page.getByRole('heading', { name: /已锁定/ })).toHaveCount(0, { timeout: 60_000 });
 }
 
 const scopeOf = () => emu.state.role(ROLE)!.dataType;
@@ -212,7 +176,7 @@ test.describe('in Chinese', () => {
     emu.control.latency(1_500, '/adminRole/updateRoleMenu');
     await page.getByRole('button', { name: '推送 2 个调用' }).click();
     await expect(page.getByRole('list', { name: '实时日志' }).getByRole('listitem')).toHaveCount(1, { timeout: 30_000 });
-    process.kill(hostPid(host.dataDir), 'SIGKILL');
+    await host.kill('SIGKILL');
     await host.stop();
     emu.control.latency(0);
 

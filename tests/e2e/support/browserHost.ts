@@ -13,6 +13,8 @@ export interface RunningHost {
   dataDir: string;
   /** Stops the host; the data folder stays until `dispose` (a restart can reuse it). */
   stop(): Promise<void>;
+  /** Ends the host abruptly (e.g. SIGKILL in the middle of a push) and waits until it is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -47,7 +49,7 @@ export async function startHost(options: { dataDir?: string; demoUsers?: number 
   });
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
@@ -56,6 +58,12 @@ export async function startHost(options: { dataDir?: string; demoUsers?: number 
     origin: new URL(url).origin,
     dataDir,
     stop,
+    kill: (signal) =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
     dispose: async () => {
       await stop();
       rmSync(dataDir, { recursive: true, force: true });
