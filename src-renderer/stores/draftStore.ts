@@ -16,8 +16,12 @@ interface DraftState {
   ensureActiveDraft(defaultName: string): Promise<string>;
   activate(draftId: string | null): Promise<void>;
   create(name: string): Promise<DraftSummary>;
-  /** Records one gesture. Resolves false (and sets lastProblem) when the server's rules refuse it. */
-  applyBatch(batch: DraftBatch, defaultName: string): Promise<boolean>;
+  /**
+   * Records one gesture. Resolves false (and sets lastProblem) when the server's rules refuse it. `onSent` runs as
+   * soon as the batch is on its way, with the draft and the revision its acceptance will bring: a view can ask for
+   * what follows from it right behind it (the main process answers in order) instead of after the answer.
+   */
+  applyBatch(batch: DraftBatch, defaultName: string, onSent?: (draftId: string, revision: number) => void): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   activeDraft(): DraftSummary | null;
@@ -67,10 +71,12 @@ export const useDraftStore = create<DraftState>((set, get) => {
       await refresh();
       return draft;
     },
-    async applyBatch(batch, defaultName) {
+    async applyBatch(batch, defaultName, onSent) {
       const draftId = await get().ensureActiveDraft(defaultName);
       try {
-        const { draft, warnings } = await api().call('drafts.apply', { draftId, batch });
+        const answer = api().call('drafts.apply', { draftId, batch });
+        onSent?.(draftId, get().revision + 1);
+        const { draft, warnings } = await answer;
         set({ lastProblem: null, lastWarnings: warnings });
         updated(draft);
         return true;

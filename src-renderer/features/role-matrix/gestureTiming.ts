@@ -14,6 +14,8 @@ export const GESTURE_TO_APPLIED = 'role-matrix:gesture-to-applied';
 export const IMPACT_RECEIVED = 'role-matrix:impact-received';
 
 let awaiting: { revision: number } | null = null;
+/** The revision of the impact on screen: the impact is asked right behind the gesture and may show before the apply answer. */
+let shownRevision = -1;
 
 export function markGestureEnd(): void {
   performance.clearMarks(GESTURE_END);
@@ -26,6 +28,8 @@ export function gestureApplied(revision: number): void {
   if (!awaiting) return;
   awaiting.revision = revision;
   performance.measure(GESTURE_TO_APPLIED, GESTURE_END);
+  // Its impact is already on screen: the gesture's result shows now, when the draft has accepted it.
+  if (shownRevision >= revision) impactShown(shownRevision);
 }
 
 export function gestureRefused(): void {
@@ -34,6 +38,7 @@ export function gestureRefused(): void {
 
 /** Called once the impact panel has rendered the impact for `revision`. */
 export function impactShown(revision: number): void {
+  shownRevision = revision;
   if (!awaiting || revision < awaiting.revision) return;
   awaiting = null;
   performance.mark(IMPACT_SHOWN);

@@ -20,6 +20,8 @@ interface MatrixState {
   /** Fetches what the matrix and field grid draw for a draft (null = the base as pulled). */
   loadMatrix(draftId: string | null, revision: number): Promise<void>;
   loadImpact(draftId: string | null, revision: number): Promise<void>;
+  /** The next loadImpact asks again even for the same (draft, revision). */
+  forgetImpact(): void;
 }
 
 const IMPACT_LIST_LIMIT = 200;
@@ -53,6 +55,9 @@ export const useMatrixStore = create<MatrixState>((set, get) => ({
       matrixAsked = '';
       if (ticket === matrixTicket) set((s) => ({ matrix: { ...s.matrix, error: messageOf(error) } }));
     }
+  },
+  forgetImpact() {
+    impactAsked = '';
   },
   async loadImpact(draftId, revision) {
     const asked = `${draftId}@${revision}`;

@@ -24,11 +24,19 @@ export function useApplyGesture(defaultDraftName: string) {
       markGestureEnd();
       let ok = false;
       try {
-        ok = await applyBatch({ id: nextBatchId(), label, ops }, defaultDraftName);
+        // The impact is asked right behind the batch (the main process answers in order, so it already sees the
+        // gesture): no waiting for the apply answer before asking, which was a whole round trip per gesture.
+        ok = await applyBatch({ id: nextBatchId(), label, ops }, defaultDraftName, (draftId, revision) => {
+          void useMatrixStore.getState().loadImpact(draftId, revision);
+        });
       } finally {
         const { activeDraftId, revision } = useDraftStore.getState();
         if (ok) gestureApplied(revision);
-        else gestureRefused();
+        else {
+          gestureRefused();
+          // The impact asked for the revision a refused gesture would have made: ask again for the one that stands.
+          useMatrixStore.getState().forgetImpact();
+        }
         // The views skipped the revisions that moved while the gesture was in flight: catch up once. The
         // impact is asked first: the main process answers in order, and the impact is what the user waits for
         // (the grid already previewed the stroke).
