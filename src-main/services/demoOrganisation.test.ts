@@ -45,14 +45,18 @@ describe('demo workspace with --demo-users', () => {
     expect(resized.versions.map((v) => v.counts.users)).toEqual([250, 120]); // newest first; the old one is kept
   });
 
-  it('replaces the built-in demo when a size is asked, and leaves the default start as it was', async () => {
+  it('replaces the built-in demo when a size is asked, and a plain start brings it back', async () => {
     const builtIn = await ensure();
     expect(builtIn.describe).toBeNull();
     expect(builtIn.versions).toHaveLength(1);
     expect(builtIn.versions[0]!.sourceKind).not.toBe('generated');
 
     expect((await ensure(100)).versions.map((v) => v.counts.users)).toEqual([100, builtIn.versions[0]!.counts.users]);
-    // Without the option the demo is never re-seeded while it has a snapshot (the behaviour before the option).
-    expect((await ensure()).versions).toHaveLength(2);
+    // A plain start after a sized run brings the built-in demo back as the newest version…
+    const back = await ensure();
+    expect(back.versions).toHaveLength(3);
+    expect(back.versions[0]).toMatchObject({ sourceKind: 'demo', counts: { users: builtIn.versions[0]!.counts.users } });
+    // …and later plain starts keep it as it is.
+    expect((await ensure()).versions).toHaveLength(3);
   });
 });

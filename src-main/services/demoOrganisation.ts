@@ -23,7 +23,10 @@ export interface DemoSource {
  * a seeded generated organisation of N people, about N/50 departments and 300 roles.
  */
 export function demoSource(catalogue: WukongCatalogue, demoUsers?: number): DemoSource {
-  if (demoUsers === undefined) return { make: () => createDemoSnapshot(catalogue), describe: null };
+  if (demoUsers === undefined) {
+    // After a sized run the demo holds a generated organisation: a plain start brings the built-in one back.
+    return { make: () => createDemoSnapshot(catalogue), isCurrent: (newest) => newest.sourceKind === 'demo', describe: null };
+  }
   const departments = Math.max(1, Math.round(demoUsers / PEOPLE_PER_DEPARTMENT));
   const customRoles = Math.max(0, GENERATED_DEMO_ROLES - catalogue.defaultRoles.length);
   return {
