@@ -31,8 +31,12 @@ describe('drafts view', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'Quarterly review' })).toBeTruthy();
     expect(draftButton(/Quarterly review/).getAttribute('aria-current')).toBe('true');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Rename' }));
-    fireEvent.change(screen.getByRole('textbox', { name: 'Draft name' }), { target: { value: 'Q3 review' } });
+    // The list may still be settling from the create (store refreshes); open the rename form once it stays open.
+    const nameBox = await waitFor(() => {
+      if (!screen.queryByRole('textbox', { name: 'Draft name' })) fireEvent.click(screen.getByRole('button', { name: 'Rename' }));
+      return screen.getByRole('textbox', { name: 'Draft name' });
+    });
+    fireEvent.change(nameBox, { target: { value: 'Q3 review' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Q3 review' })).toBeTruthy();
     expect((await api.call('drafts.list', {})).drafts.map((d) => d.name)).toContain('Q3 review');
