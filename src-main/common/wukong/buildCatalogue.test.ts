@@ -1,7 +1,8 @@
-// eslint-disable-next-line gatehouse/layers -- tests run in Node; the code under test stays pure
-import { readFileSync } from 'node:fs';
-// eslint-disable-next-line gatehouse/layers -- vitest is the test runner, not a runtime dependency
 import { describe, expect, it } from 'vitest';
+import englishFile from '../../../resources/wukong/catalogue-en.json';
+import fieldsFile from '../../../resources/wukong/wukong-crm-fields.json';
+import rolesFile from '../../../resources/wukong/wukong-default-roles.json';
+import menusFile from '../../../resources/wukong/wukong-menu-catalogue.json';
 import { fieldDefinitionSchema, permissionSchema, roleGroupSchema, roleSchema } from '../domain';
 import { findCycle } from '../domain/validateSnapshot';
 import { buildWukongCatalogue, type WukongRawFiles } from './buildCatalogue';
@@ -9,12 +10,11 @@ import { WUKONG_SCOPED_MENU_IDS } from './constants';
 import { indexPermissions, permissionPathLabel } from './permissionPathLabel';
 import type { WukongDefaultRolesFile, WukongMenuRow, WukongRawField } from './rawSchemas';
 
-const readBundled = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../../resources/wukong/${name}`, import.meta.url), 'utf8'));
-const menus = readBundled('wukong-menu-catalogue.json') as WukongMenuRow[];
-const roles = readBundled('wukong-default-roles.json') as WukongDefaultRolesFile;
-const fields = readBundled('wukong-crm-fields.json') as { fields: WukongRawField[] };
-const english = readBundled('catalogue-en.json');
+// The bundled files as data (a JSON import keeps this test free of Node APIs, like the code it tests).
+const menus = structuredClone(menusFile) as unknown as WukongMenuRow[];
+const roles = structuredClone(rolesFile) as unknown as WukongDefaultRolesFile;
+const fields = structuredClone(fieldsFile) as unknown as { fields: WukongRawField[] };
+const english: unknown = structuredClone(englishFile);
 
 const raw: WukongRawFiles = { menus, roles, fields, english };
 const catalogue = buildWukongCatalogue(raw);
