@@ -72,9 +72,6 @@ export const en = {
   'roles.unused': 'nobody holds this role',
   'roles.sortBy': 'Sort by {column}',
 
-  'upcoming.accessMap': 'The access map will show people × modules coloured by their effective data scope, with the reason behind every cell and the changes a draft would make.',
-  'upcoming.drafts': 'Drafts will list your offline changes, their impact and risks, and push them to the CRM safely.',
-  'upcoming.audit': 'The audit log will list every change pushed from this workspace, hash-chained so tampering shows.',
 
   'draft.bar': 'Draft',
   'draft.none': 'No draft: edits start one',

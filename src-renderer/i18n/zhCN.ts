@@ -74,9 +74,6 @@ export const zhCN: Record<MessageKey, string> = {
   'roles.unused': '无人使用此角色',
   'roles.sortBy': '按{column}排序',
 
-  'upcoming.accessMap': '权限地图将以有效数据权限着色展示“人员 × 模块”，每个格子都能说明原因，并显示草稿带来的变化。',
-  'upcoming.drafts': '草稿页将列出离线修改、其影响与风险，并安全地推送到 CRM。',
-  'upcoming.audit': '审计日志将列出此工作区推送的每一次变更，并以哈希链防篡改。',
 
   'draft.bar': '草稿',
   'draft.none': '无草稿：开始编辑即新建',
