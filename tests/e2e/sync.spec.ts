@@ -81,16 +81,22 @@ test.describe('in English', () => {
     emu.control.latency(0);
     await expect(page.getByTestId('sync-connection')).toHaveText(`Connected to ${emu.url} as ${emu.adminUsername}.`);
 
-    // A change through the drafts view: the data scope of that role; its impact and checks are shown there.
+    // A change made in the role matrix: the data scope of that role (one gesture, which starts a draft);
+    // the drafts view then shows its impact and the engine's checks.
     const before = scopeOf();
     const ours = before === 4 ? 2 : 4;
-    await importDraft(page, 'Wider scope', [{ type: 'setDataScope', roleId: String(ROLE), dataScope: ours }]);
+    const roleName = smallOrganisation().roles.find((r) => r.id === String(ROLE))!.name;
+    await page.getByRole('link', { name: 'Roles' }).click();
+    await page.getByRole('combobox', { name: `Data scope of ${roleName}` }).selectOption(String(ours));
+    await expect(page.getByTestId('active-draft')).toContainText('Role matrix edits');
+    await page.getByRole('link', { name: 'Drafts' }).click();
+    await expect(page.getByRole('region', { name: 'Changes in plain language' })).toContainText(roleName);
     await expect(page.getByRole('region', { name: 'Impact if pushed' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Checks' })).toBeVisible();
 
     // Review: the exact calls and when they take effect; nothing sent yet.
     await page.getByRole('link', { name: 'Push' }).click();
-    await page.getByLabel('Draft to push').selectOption({ label: 'Wider scope' });
+    await page.getByLabel('Draft to push').selectOption({ label: 'Role matrix edits' });
     await page.getByRole('button', { name: 'Review push…' }).click();
     const plan = page.getByRole('table', { name: 'Plan: 1 API calls' });
     await expect(plan).toContainText('POST /adminRole/updateRoleMenu');
