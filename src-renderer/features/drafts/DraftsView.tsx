@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useDraftStore } from '../../stores/draftStore';
 import { ChangeList } from './ChangeList';
@@ -34,8 +34,12 @@ export function DraftsView() {
   useEffect(() => {
     if (selectedId === null && activeId !== null) setSelectedId(activeId);
   }, [activeId, selectedId]);
+  // Drop the selection only when a draft this view has seen disappears (discarded): a list answer that left
+  // before the draft was created must not undo the selection of the draft just made.
+  const seen = useRef(new Set<string>());
   useEffect(() => {
-    if (selectedId !== null && drafts.length > 0 && !drafts.some((d) => d.id === selectedId)) setSelectedId(null);
+    for (const d of drafts) seen.current.add(d.id);
+    if (selectedId !== null && seen.current.has(selectedId) && !drafts.some((d) => d.id === selectedId)) setSelectedId(null);
   }, [drafts, selectedId]);
 
   if (printing) return <PrintableReport draftId={selected?.id ?? null} what={selected?.name ?? t('reportsBase')} onClose={() => setPrinting(false)} />;
