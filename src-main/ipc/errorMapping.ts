@@ -1,5 +1,6 @@
 import { AppError, type ErrorCode } from '../common/ipc/result';
 import { DraftRejectedError } from '../common/draft/problems';
+import { UnknownIdError } from '../common/policy';
 import { StoreError, type StoreErrorCode } from '../store';
 import { ConnectorError } from '../connectors/connectorError';
 
@@ -39,6 +40,8 @@ export function toAppError(error: unknown): AppError | null {
     if (d.httpStatus !== undefined) details.push(`httpStatus: ${d.httpStatus}`);
     return new AppError(error.code === 'CANCELLED' ? 'CANCELLED' : 'REMOTE', error.message, details);
   }
+  // An unknown user or permission id is the caller's mistake, not a crash.
+  if (error instanceof UnknownIdError) return new AppError('NOT_FOUND', error.message);
   if (error instanceof DraftRejectedError) {
     return new AppError('REFUSED', error.message, error.problems.map((p) => `${p.code}: ${p.message.en} / ${p.message['zh-CN']}`));
   }

@@ -1,4 +1,5 @@
-import type { DataScope, FieldAccess, FieldMask, Id, LocalizedText, Snapshot, UserStatus } from '../domain';
+import type { FieldAccess, FieldMask, Id, LocalizedText, Snapshot, UserStatus } from '../domain';
+import { DATA_SCOPE_NAMES } from '../domain';
 import { mutate } from './mutate';
 import type { DraftOperation, FieldRuleCell } from './operations';
 import { missingCaseError } from './operations';
@@ -8,14 +9,8 @@ import { WorkingSnapshot } from './workingSnapshot';
 
 export type Locale = keyof LocalizedText;
 
-/** WukongCRM's own names for the five scopes (reference §4.1 `dataType`). */
-export const DATA_SCOPE_NAMES: Readonly<Record<DataScope, LocalizedText>> = {
-  1: { 'zh-CN': '本人', en: 'self' },
-  2: { 'zh-CN': '本人及下属', en: 'self and subordinates' },
-  3: { 'zh-CN': '本部门', en: 'own department' },
-  4: { 'zh-CN': '本部门及下属部门', en: 'own department and sub-departments' },
-  5: { 'zh-CN': '全部', en: 'everyone' },
-};
+/** The scope names live with the domain; re-exported here for the draft's public surface. */
+export { DATA_SCOPE_NAMES };
 export const ACCESS_NAMES: Readonly<Record<FieldAccess, LocalizedText>> = {
   hidden: { 'zh-CN': '不可查看', en: 'hidden' },
   read: { 'zh-CN': '只读', en: 'read only' },

@@ -1,14 +1,10 @@
-import type { LocalizedText } from '../domain';
+import { DATA_SCOPE_NAMES, type LocalizedText } from '../domain';
 import type { ScopeValue } from './compiledPolicy';
 
-/** Scope names as WukongCRM labels them (数据权限 radio, reference §4.1) and in English. */
+/** Scope names as WukongCRM labels them (the domain's five, plus 0 for "does not hold the permission"). */
 export const SCOPE_NAMES: Readonly<Record<ScopeValue, LocalizedText>> = {
   0: { 'zh-CN': '无权限', en: 'no access' },
-  1: { 'zh-CN': '本人', en: 'self' },
-  2: { 'zh-CN': '本人及下属', en: 'self + subordinates' },
-  3: { 'zh-CN': '本部门', en: 'own department' },
-  4: { 'zh-CN': '本部门及下属部门', en: 'own department + sub-departments' },
-  5: { 'zh-CN': '全部', en: 'all' },
+  ...DATA_SCOPE_NAMES,
 };
 
 export function scopeLabel(scope: ScopeValue): LocalizedText {

@@ -1,5 +1,4 @@
-import { accessMatrix, explain, impact, lintSnapshot, UnknownIdError, whoCanSee } from '../../common/policy';
-import { AppError } from '../../common/ipc/result';
+import { accessMatrix, explain, impact, lintSnapshot, whoCanSee } from '../../common/policy';
 import type { AppServices } from '../../services/appServices';
 import type { Handlers } from '../handlerTypes';
 
@@ -44,19 +43,16 @@ export function accessHandlers(services: AppServices): Pick<Handlers, AccessChan
         tookMs: performance.now() - started,
       };
     },
-    'access.explain': ({ draftId, userId, permissionId }) =>
-      engineCall(() => {
+    'access.explain': ({ draftId, userId, permissionId }) => {
         const e = explain(projection(draftId).policy(), userId, permissionId);
         return { ...e, roles: [...e.roles], grantingScopes: [...e.grantingScopes], lostOwnerIds: [...e.lostOwnerIds] };
-      }),
-    'access.whoCanSee': ({ draftId, ownerId, permissionId }) =>
-      engineCall(() => {
+    },
+    'access.whoCanSee': ({ draftId, ownerId, permissionId }) => {
         const policy = projection(draftId).policy();
         const result = whoCanSee(policy, ownerId, permissionId);
         return { viewers: Array.from(result.users, (user, i) => ({ userId: policy.userIds[user]!, scope: result.scopes[i]! })) };
-      }),
-    'access.heatmap': ({ draftId, permissionIds, userIds, withBase }) =>
-      engineCall(() => {
+    },
+    'access.heatmap': ({ draftId, permissionIds, userIds, withBase }) => {
         const started = performance.now();
         const view = projection(draftId);
         const rows = userIds ?? view.snapshot.users.map((u) => u.id);
@@ -82,7 +78,7 @@ export function accessHandlers(services: AppServices): Pick<Handlers, AccessChan
           baseScopes,
           tookMs: performance.now() - started,
         };
-      }),
+    },
     'lints.run': ({ draftId }) => ({
       findings: lintSnapshot(projection(draftId).policy()).map((f) => ({
         ruleId: f.ruleId,
@@ -92,14 +88,4 @@ export function accessHandlers(services: AppServices): Pick<Handlers, AccessChan
       })),
     }),
   };
-}
-
-/** Unknown user or permission ids are the caller's mistake, not a crash. */
-function engineCall<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof UnknownIdError) throw new AppError('NOT_FOUND', error.message);
-    throw error;
-  }
 }

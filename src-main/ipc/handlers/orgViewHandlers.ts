@@ -1,6 +1,5 @@
 import type { CompiledPolicy, ScopeValue } from '../../common/policy';
 import { ownersAtScope, scopeOf, UnknownIdError } from '../../common/policy';
-import { AppError } from '../../common/ipc/result';
 import type { ReachChange } from '../../common/ipc/channels/orgView';
 import type { AppServices } from '../../services/appServices';
 import type { Handlers } from '../handlerTypes';
@@ -29,7 +28,7 @@ export function orgViewHandlers(services: AppServices): Pick<Handlers, 'org.view
       const base = projection(null).policy();
       const after = projection(draftId).policy();
       const rows = userIds ?? after.userIds;
-      const changes = engineCall(() => reachChanges(base, after, rows, permissionIds));
+      const changes = reachChanges(base, after, rows, permissionIds);
       return { userIds: [...rows], permissionIds, changes, tookMs: performance.now() - started };
     },
   };
@@ -114,13 +113,4 @@ function reportingLineChanges(base: CompiledPolicy, after: CompiledPolicy): Set<
   }
   for (let b = 0; b < base.userCount; b++) if (!after.userIndex.has(base.userIds[b]!)) climb(base, b);
   return out;
-}
-
-function engineCall<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof UnknownIdError) throw new AppError('NOT_FOUND', error.message);
-    throw error;
-  }
 }
