@@ -13,8 +13,6 @@ test.afterAll(async () => {
 test.use({ locale: 'en-US', viewport: { width: 1600, height: 1250 } });
 
 const CRM_REALM = '1';
-const GESTURE_TO_IMPACT = 'role-matrix:gesture-to-impact';
-const GESTURE_TO_APPLIED = 'role-matrix:gesture-to-applied';
 // 25 rows × 4 roles = a 100-cell rectangle (rows 2…26 of the CRM realm, the four roles matching "销售").
 const FIRST_ROW = 2;
 const ROWS = 25;
@@ -38,25 +36,10 @@ const pendingCells = (grid: Locator) => grid.locator('[data-cell][data-pending="
 async function paint(page: Page, from: Locator, to: Locator) {
   const start = await centre(from);
   const end = await centre(to);
-  await page.evaluate((names) => names.forEach((n) => performance.clearMeasures(n)), [GESTURE_TO_IMPACT, GESTURE_TO_APPLIED]);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 8 });
   await page.mouse.move(end.x, end.y, { steps: 8 });
-}
-
-/** The performance measures of the last gesture, once the impact panel has shown its result. */
-async function gestureTimings(page: Page): Promise<{ applied: number; received: number; impact: number }> {
-  const handle = await page.waitForFunction(
-    (names: { impact: string; applied: string; received: string }) => {
-      const i = performance.getEntriesByName(names.impact)[0];
-      const a = performance.getEntriesByName(names.applied)[0];
-      const r = performance.getEntriesByName(names.received).at(-1);
-      return i && a && r ? { impact: i.duration, applied: a.duration, received: r.startTime - i.startTime } : null;
-    },
-    { impact: GESTURE_TO_IMPACT, applied: GESTURE_TO_APPLIED, received: 'role-matrix:impact-received' },
-  );
-  return handle.jsonValue() as Promise<{ applied: number; received: number; impact: number }>;
 }
 
 async function centre(locator: Locator) {
@@ -97,14 +80,9 @@ test('paint a rectangle with the mouse, see pending marks and impact, undo, redo
     await expect(cell).toHaveAttribute('data-granted', 'true');
   }
 
-  // The impact panel shows who gains access; print the pointer-up → impact time (recorded, not asserted).
+  // The impact panel shows who gains access.
   await expect(page.getByTestId('impact-gained')).not.toHaveText('0');
   const gained = await page.getByTestId('impact-gained').textContent();
-  const first = await gestureTimings(page);
-  console.log(
-    `[perf] demo, first gesture (also creates the draft): ${ROWS * COLS}-cell paint, pointer-up → impact shown ${first.impact.toFixed(1)} ms ` +
-      `(draft accepted after ${first.applied.toFixed(1)} ms; ${pendingAfterPaint} cells changed; ${gained} permission grants gained)`,
-  );
   await page.screenshot({ path: 'test-results/role-matrix-en.png' });
 
   // Undo takes the whole rectangle back in one step; redo puts it back.
@@ -115,23 +93,15 @@ test('paint a rectangle with the mouse, see pending marks and impact, undo, redo
   await expect(pendingCells(grid)).toHaveCount(pendingAfterPaint);
   await expect(page.getByTestId('impact-gained')).toHaveText(gained!);
 
-  // More 100-cell paints into the existing draft (revoke brush), each measured the same way and undone.
-  // Shared CI cores make single timings noisy, so several runs and their median are printed.
+  // A second paint into the existing draft (revoke brush) shows losses; undo takes it back.
+  // (Timings of these gestures are measured by `npm run bench:ui`, not here.)
   await page.getByRole('button', { name: 'Revoke', exact: true }).click();
-  const runs: number[] = [];
-  for (let run = 0; run < 5; run += 1) {
-    await paint(page, cellAt(grid, FIRST_ROW, 0), cellAt(grid, FIRST_ROW + ROWS - 1, COLS - 1));
-    await page.mouse.up();
-    const timing = await gestureTimings(page);
-    runs.push(timing.impact);
-    console.log(`[perf] demo, gesture into an existing draft: ${ROWS * COLS}-cell paint, pointer-up → impact shown ${timing.impact.toFixed(1)} ms (draft accepted after ${timing.applied.toFixed(1)} ms, impact answer after ${timing.received.toFixed(1)} ms)`);
-    await expect(page.getByTestId('impact-lost')).not.toHaveText('0');
-    await page.getByRole('button', { name: 'Undo' }).click();
-    await expect(pendingCells(grid)).toHaveCount(pendingAfterPaint);
-    await expect(page.getByTestId('impact-gained')).toHaveText(gained!);
-  }
-  const median = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
-  console.log(`[perf] demo, median of ${runs.length} gestures into an existing draft: ${median.toFixed(1)} ms (target ≤ 150 ms, not asserted)`);
+  await paint(page, cellAt(grid, FIRST_ROW, 0), cellAt(grid, FIRST_ROW + ROWS - 1, COLS - 1));
+  await page.mouse.up();
+  await expect(page.getByTestId('impact-lost')).not.toHaveText('0');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(pendingCells(grid)).toHaveCount(pendingAfterPaint);
+  await expect(page.getByTestId('impact-gained')).toHaveText(gained!);
 
   // Reload the page: the draft lives in the main process and comes back with its marks.
   const draftName = await page.getByTestId('active-draft').textContent();
