@@ -103,9 +103,13 @@ export class SyncService {
   }
 
   /** Record every planned call in the journal, then send them in order. */
-  async push(plan: SyncPlan, signal?: AbortSignal): Promise<PushReport> {
+  async push(plan: SyncPlan, signal?: AbortSignal, options: { compensates?: string } = {}): Promise<PushReport> {
     if (plan.status !== 'ready') throw new ConnectorError('PUSH_STOPPED', `this plan cannot be pushed: ${plan.status}`);
-    const journal = this.#journal.create(plan.draftId, plan.steps.map((s) => ({ endpoint: s.endpoint, request: s.step })));
+    const journal = this.#journal.create({
+      draftId: plan.draftId,
+      plan: { plannedOnVersion: plan.plannedOnVersion, ops: plan.ops, compensates: options.compensates ?? null },
+      calls: plan.steps.map((s) => ({ endpoint: s.endpoint, request: s.step })),
+    });
     return this.resume(journal.id, signal);
   }
 
@@ -150,7 +154,7 @@ export class SyncService {
     }
     const pulled = await this.pull(args.signal);
     const report = (await this.#connected(args.signal)).verify({ plannedOn: args.plannedOn, projection: args.projection, pulled: pulled.snapshot, ids });
-    if (journal.finishedAt === null && journal.calls.every((c) => c.status === 'done')) this.#journal.finish(args.pushId);
+    if (journal.finishedAt === null && journal.calls.every((c) => c.status === 'done')) this.#journal.finish(args.pushId, 'verified', { ok: report.ok });
     return report;
   }
 

@@ -104,18 +104,12 @@ export class SyncWorkflow {
     return this.#remember(next, base);
   }
 
-  /** Journal every call and record what was planned (for verify and rollback after a restart), then send. */
+  /** Journal every call with what it was planned on (for verify and undo after a restart), then send. */
   async push(planId: string, signal?: AbortSignal): Promise<PushReportView> {
     const { plan } = this.#plan(planId);
     if (plan.status !== 'ready' || plan.steps.length === 0) throw new AppError('REFUSED', `this plan cannot be pushed (${plan.status})`);
-    const journal = new WorkspaceJournal(this.options.data).create(
-      plan.draftId,
-      plan.steps.map((s) => ({ endpoint: s.endpoint, request: s.step })),
-    );
-    const context: PlannedPushContext = { pushId: journal.id, draftId: plan.draftId, plannedOnVersion: plan.plannedOnVersion, ops: plan.ops };
-    this.options.data.audit('push.planned', { ...context });
     this.#plans.delete(planId);
-    return reportView(await this.service.resume(journal.id, signal));
+    return reportView(await this.service.push(plan, signal));
   }
 
   async resume(pushId: string, signal?: AbortSignal): Promise<PushReportView> {
