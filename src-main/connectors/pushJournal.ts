@@ -23,11 +23,10 @@ export interface JournalRecord {
   calls: JournalCall[];
 }
 
+/** What a connector's push runner reads and marks; creating and closing journals is the use case's job. */
 export interface PushJournalPort {
-  create(draftId: string, calls: ReadonlyArray<{ endpoint: string; request: unknown }>): JournalRecord;
   get(pushId: string): JournalRecord;
   markSent(pushId: string, seq: number): void;
   markDone(pushId: string, seq: number, response: unknown): void;
   markFailed(pushId: string, seq: number, error: string): void;
-  finish(pushId: string): void;
 }

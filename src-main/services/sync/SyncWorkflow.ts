@@ -15,10 +15,9 @@ import type { DraftService } from '../drafts/DraftService';
 import type { EventBus } from '../eventBus';
 import type { WorkspaceData } from '../workspace';
 import { createWukongConnector } from './createConnector';
-import { findPlannedPush, idsLearned, type PlannedPushContext } from './plannedPush';
+import { idsLearned, plannedPushOf } from './plannedPush';
 import { SyncService, type SyncPlan } from './SyncService';
 import { changeLine, conflictView, propagationView } from './syncViews';
-import { WorkspaceJournal } from './workspaceJournal';
 
 export interface SyncWorkflowOptions {
   data: WorkspaceData;
@@ -167,7 +166,7 @@ export class SyncWorkflow {
   }
 
   #planned(pushId: string) {
-    const context = findPlannedPush(this.options.data, pushId);
+    const context = plannedPushOf(this.options.data.getPush(pushId));
     if (!context) throw new AppError('NOT_FOUND', `push ${pushId} has no recorded plan in this workspace`);
     const plannedOn = this.options.data.loadSnapshot(context.plannedOnVersion).snapshot;
     const projection = applyChecked(plannedOn, context.ops).snapshot;

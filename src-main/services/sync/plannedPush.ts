@@ -1,36 +1,25 @@
 import { z } from 'zod';
 import { draftOperationSchema, type DraftOperation } from '../../common/draft/operations';
 import type { PushJournal } from '../../store';
-import type { WorkspaceData } from '../workspace';
 
-/** What a push was planned on, recorded in the audit log with the push: enough to verify or roll it back later. */
+/** What a push was planned on, kept in its journal (migration 20): enough to verify it or undo it later. */
 export interface PlannedPushContext {
   pushId: string;
   draftId: string;
   plannedOnVersion: number;
   ops: DraftOperation[];
+  /** The push this one undoes, for a compensating push. */
+  compensates: string | null;
 }
 
-const contextSchema = z.object({
-  pushId: z.string(),
-  draftId: z.string(),
-  plannedOnVersion: z.number().int(),
-  ops: z.array(draftOperationSchema),
-});
+const opsSchema = z.array(draftOperationSchema);
 
-/** The `push.planned` audit entry of a push, newest entries first (a restart reads it back from the store). */
-export function findPlannedPush(data: WorkspaceData, pushId: string): PlannedPushContext | null {
-  let beforeSeq: number | undefined;
-  for (;;) {
-    const page = data.listAudit({ limit: 500, ...(beforeSeq ? { beforeSeq } : {}) });
-    for (const entry of page) {
-      if (entry.action !== 'push.planned') continue;
-      const parsed = contextSchema.safeParse(entry.details);
-      if (parsed.success && parsed.data.pushId === pushId) return parsed.data;
-    }
-    if (page.length < 500) return null;
-    beforeSeq = page[page.length - 1]!.seq;
-  }
+/** The plan recorded with a push's journal; null for a journal from before plans were kept there. */
+export function plannedPushOf(journal: PushJournal): PlannedPushContext | null {
+  if (journal.plannedOnVersion === null || journal.ops === null) return null;
+  const ops = opsSchema.safeParse(JSON.parse(journal.ops));
+  if (!ops.success) return null;
+  return { pushId: journal.id, draftId: journal.draftId, plannedOnVersion: journal.plannedOnVersion, ops: ops.data, compensates: journal.compensates };
 }
 
 /** Draft id → server id for everything the push created (the server returns no ids; the runner re-read them). */

@@ -1,13 +1,19 @@
 import type { JournalRecord, PushJournalPort } from '../../connectors/pushJournal';
-import type { PushJournal } from '../../store';
+import type { DraftOperation } from '../../common/draft';
+import type { PushJournal, PushOutcome } from '../../store';
 import type { WorkspaceData } from '../workspace';
 
 /** The connector's push journal, kept in the workspace's encrypted database (ARCHITECTURE §3). */
 export class WorkspaceJournal implements PushJournalPort {
   constructor(private readonly data: WorkspaceData) {}
 
-  create(draftId: string, calls: ReadonlyArray<{ endpoint: string; request: unknown }>): JournalRecord {
-    return toRecord(this.data.planPush({ draftId, calls }));
+  /** Every planned call, and what the plan was made on, before anything is sent (one transaction). */
+  create(args: {
+    draftId: string;
+    plan: { plannedOnVersion: number; ops: readonly DraftOperation[]; compensates?: string | null };
+    calls: ReadonlyArray<{ endpoint: string; request: unknown }>;
+  }): JournalRecord {
+    return toRecord(this.data.planPush(args));
   }
 
   get(pushId: string): JournalRecord {
@@ -26,8 +32,8 @@ export class WorkspaceJournal implements PushJournalPort {
     this.data.markCallFailed(pushId, seq, error);
   }
 
-  finish(pushId: string): void {
-    this.data.finishPush(pushId);
+  finish(pushId: string, outcome: PushOutcome, details?: Record<string, unknown>): void {
+    this.data.finishPush(pushId, outcome, details);
   }
 }
 

@@ -153,17 +153,28 @@ export class WorkspaceData {
 
   // ---- push journals (issue 5's connector drives these) ----
 
-  planPush(args: { draftId: string; calls: readonly PlannedCall[] }): store.PushJournal {
+  /**
+   * The journal of a new push: its calls and what it was planned on, in one transaction with the audit entry
+   * that points at it (the plan itself lives in the journal, not in the log).
+   */
+  planPush(args: { draftId: string; plan: { plannedOnVersion: number; ops: unknown; compensates?: string | null }; calls: readonly PlannedCall[] }): store.PushJournal {
     return this.#write(
       'push.planned',
       (db) =>
         store.createPushJournal(db, {
           id: randomUUID(),
           draftId: args.draftId,
+          plan: { plannedOnVersion: args.plan.plannedOnVersion, ops: JSON.stringify(args.plan.ops), compensates: args.plan.compensates ?? null },
           calls: args.calls.map((c) => ({ endpoint: c.endpoint, request: JSON.stringify(c.request) })),
           now: this.context.now(),
         }),
-      (journal) => ({ pushId: journal.id, draftId: journal.draftId, calls: journal.calls.length }),
+      (journal) => ({
+        pushId: journal.id,
+        draftId: journal.draftId,
+        plannedOnVersion: journal.plannedOnVersion,
+        calls: journal.calls.length,
+        ...(journal.compensates ? { compensates: journal.compensates } : {}),
+      }),
     );
   }
 
@@ -189,8 +200,9 @@ export class WorkspaceData {
     return this.context.use((db) => store.markCallFailed(db, { pushId, seq, error, now: this.context.now() }));
   }
 
-  finishPush(pushId: string): void {
-    this.#write('push.finished', (db) => store.finishPushJournal(db, { id: pushId, now: this.context.now() }), () => ({ pushId }));
+  /** Close a push: verified, undone by a compensating push, or abandoned (with the user's reason, if given). */
+  finishPush(pushId: string, outcome: store.PushOutcome, details: Record<string, unknown> = {}): void {
+    this.#write('push.finished', (db) => store.finishPushJournal(db, { id: pushId, outcome, now: this.context.now() }), () => ({ pushId, outcome, ...details }));
   }
 
   // ---- audit ----

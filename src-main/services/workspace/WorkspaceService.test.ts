@@ -115,10 +115,10 @@ describe('WorkspaceService', () => {
   it('journals a push through the service and audits its start and end', async () => {
     const { id } = await service.create({ name: 'W', protection: { kind: 'passphrase', passphrase: PASS } });
     const data = service.data(id);
-    const push = data.planPush({ draftId: 'd1', calls: [{ endpoint: 'POST /adminRole/updateRoleMenu', request: { roleId: 1, menuIds: [2] } }] });
+    const push = data.planPush({ draftId: 'd1', plan: { plannedOnVersion: 1, ops: [] }, calls: [{ endpoint: 'POST /adminRole/updateRoleMenu', request: { roleId: 1, menuIds: [2] } }] });
     data.markCallSent(push.id, 1);
     data.markCallDone(push.id, 1, { code: 0 });
-    data.finishPush(push.id);
+    data.finishPush(push.id, 'verified');
     expect(data.getPush(push.id).calls[0]).toMatchObject({ status: 'done', request: '{"roleId":1,"menuIds":[2]}', response: '{"code":0}' });
     expect(data.listPushes({ unfinishedOnly: true })).toEqual([]);
     expect(data.listAudit({ limit: 2 }).map((e) => e.action)).toEqual(['push.finished', 'push.planned']);

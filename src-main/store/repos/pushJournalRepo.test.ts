@@ -7,6 +7,7 @@ function setup() {
   createPushJournal(db, {
     id: 'p1',
     draftId: 'd1',
+    plan: { plannedOnVersion: 3, ops: '[]' },
     calls: [
       { endpoint: 'POST /adminRole/updateRoleMenu', request: '{"roleId":1}' },
       { endpoint: 'POST /adminUser/relatedUser', request: '{"userIds":[2]}' },
@@ -20,7 +21,7 @@ describe('push journal repo', () => {
   it('records every call as planned before anything is sent', () => {
     const db = setup();
     const journal = getPushJournal(db, { id: 'p1' })!;
-    expect(journal).toMatchObject({ id: 'p1', draftId: 'd1', createdAt: 't0', finishedAt: null });
+    expect(journal).toMatchObject({ id: 'p1', draftId: 'd1', createdAt: 't0', finishedAt: null, plannedOnVersion: 3, ops: '[]', outcome: null, compensates: null });
     expect(journal.calls.map((c) => [c.seq, c.status, c.endpoint])).toEqual([
       [1, 'planned', 'POST /adminRole/updateRoleMenu'],
       [2, 'planned', 'POST /adminUser/relatedUser'],
@@ -39,12 +40,13 @@ describe('push journal repo', () => {
 
   it('lists unfinished pushes to resume, and finishes once', () => {
     const db = setup();
-    createPushJournal(db, { id: 'p2', draftId: 'd2', calls: [], now: 't5' });
+    createPushJournal(db, { id: 'p2', draftId: 'd2', plan: { plannedOnVersion: 4, ops: '[]', compensates: 'p1' }, calls: [], now: 't5' });
     expect(listPushJournals(db, { unfinishedOnly: true }).map((p) => p.id)).toEqual(['p2', 'p1']);
-    finishPushJournal(db, { id: 'p1', now: 't6' });
+    finishPushJournal(db, { id: 'p1', outcome: 'undone', now: 't6' });
     expect(listPushJournals(db, { unfinishedOnly: true }).map((p) => p.id)).toEqual(['p2']);
-    expect(listPushJournals(db, { draftId: 'd1' }).map((p) => [p.id, p.finishedAt])).toEqual([['p1', 't6']]);
-    expect(() => finishPushJournal(db, { id: 'p1', now: 't7' })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
-    expect(() => createPushJournal(db, { id: 'p1', draftId: 'd1', calls: [], now: 't' })).toThrow(expect.objectContaining({ code: 'ALREADY_EXISTS' }));
+    expect(listPushJournals(db, { draftId: 'd1' }).map((p) => [p.id, p.finishedAt, p.outcome])).toEqual([['p1', 't6', 'undone']]);
+    expect(getPushJournal(db, { id: 'p2' })!.compensates).toBe('p1');
+    expect(() => finishPushJournal(db, { id: 'p1', outcome: 'verified', now: 't7' })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => createPushJournal(db, { id: 'p1', draftId: 'd1', plan: { plannedOnVersion: 1, ops: '[]' }, calls: [], now: 't' })).toThrow(expect.objectContaining({ code: 'ALREADY_EXISTS' }));
   });
 });

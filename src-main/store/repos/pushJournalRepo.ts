@@ -18,13 +18,26 @@ export interface PushCall {
   finishedAt: string | null;
 }
 
+/** How a push ended: its changes verified on the server, undone by a compensating push, or given up. */
+export type PushOutcome = 'verified' | 'undone' | 'abandoned';
+
 export interface PushJournal {
   id: string;
   draftId: string;
   createdAt: string;
   finishedAt: string | null;
+  /** Snapshot version the plan was made on (null only for journals older than migration 20 with no record). */
+  plannedOnVersion: number | null;
+  /** The rebased draft operations the plan was made from, as JSON text. */
+  ops: string | null;
+  outcome: PushOutcome | null;
+  /** For a compensating push: the push whose landed steps it undoes. */
+  compensates: string | null;
   calls: PushCall[];
 }
+
+const JOURNAL_COLUMNS =
+  'id, draft_id AS draftId, created_at AS createdAt, finished_at AS finishedAt, planned_on_version AS plannedOnVersion, ops, outcome, compensates';
 
 /**
  * Record every planned call before the first is sent (ARCHITECTURE §3): after a crash the journal says
@@ -32,11 +45,25 @@ export interface PushJournal {
  */
 export function createPushJournal(
   db: Db,
-  args: { id: string; draftId: string; calls: ReadonlyArray<{ endpoint: string; request: string }>; now: string },
+  args: {
+    id: string;
+    draftId: string;
+    /** What the plan was made on: kept with the calls so verify and undo work after any crash. */
+    plan: { plannedOnVersion: number; ops: string; compensates?: string | null };
+    calls: ReadonlyArray<{ endpoint: string; request: string }>;
+    now: string;
+  },
 ): PushJournal {
   db.transaction(() => {
     try {
-      sql(db, 'INSERT INTO push_journals (id, draft_id, created_at) VALUES (?, ?, ?)').run(args.id, args.draftId, args.now);
+      sql(db, 'INSERT INTO push_journals (id, draft_id, created_at, planned_on_version, ops, compensates) VALUES (?, ?, ?, ?, ?, ?)').run(
+        args.id,
+        args.draftId,
+        args.now,
+        args.plan.plannedOnVersion,
+        args.plan.ops,
+        args.plan.compensates ?? null,
+      );
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreError('ALREADY_EXISTS', `push ${args.id} already exists`);
       throw error;
@@ -48,7 +75,7 @@ export function createPushJournal(
 }
 
 export function getPushJournal(db: Db, args: { id: string }): PushJournal | null {
-  const journal = sql(db, 'SELECT id, draft_id AS draftId, created_at AS createdAt, finished_at AS finishedAt FROM push_journals WHERE id = ?').get(args.id) as
+  const journal = sql(db, `SELECT ${JOURNAL_COLUMNS} FROM push_journals WHERE id = ?`).get(args.id) as
     | Omit<PushJournal, 'calls'>
     | undefined;
   if (!journal) return null;
@@ -64,7 +91,7 @@ export function getPushJournal(db: Db, args: { id: string }): PushJournal | null
 export function listPushJournals(db: Db, args: { draftId?: string; unfinishedOnly?: boolean } = {}): Array<Omit<PushJournal, 'calls'>> {
   return sql(
     db,
-    `SELECT id, draft_id AS draftId, created_at AS createdAt, finished_at AS finishedAt FROM push_journals
+    `SELECT ${JOURNAL_COLUMNS} FROM push_journals
      WHERE (@draftId IS NULL OR draft_id = @draftId) AND (@unfinishedOnly = 0 OR finished_at IS NULL)
      ORDER BY created_at DESC, id`,
   ).all({ draftId: args.draftId ?? null, unfinishedOnly: args.unfinishedOnly ? 1 : 0 }) as Array<Omit<PushJournal, 'calls'>>;
@@ -109,8 +136,8 @@ export function markCallFailed(db: Db, args: { pushId: string; seq: number; erro
   return transition(db, args.pushId, args.seq, 'failed', { error: args.error, now: args.now });
 }
 
-/** Close the journal (after verification, or when the user abandons it). */
-export function finishPushJournal(db: Db, args: { id: string; now: string }): void {
-  const result = sql(db, 'UPDATE push_journals SET finished_at = ? WHERE id = ? AND finished_at IS NULL').run(args.now, args.id);
+/** Close the journal: verified, undone by a compensating push, or abandoned by the user. */
+export function finishPushJournal(db: Db, args: { id: string; outcome: PushOutcome; now: string }): void {
+  const result = sql(db, 'UPDATE push_journals SET finished_at = ?, outcome = ? WHERE id = ? AND finished_at IS NULL').run(args.now, args.outcome, args.id);
   if (result.changes === 0) throw new StoreError(getPushJournal(db, { id: args.id }) ? 'CONFLICT' : 'NOT_FOUND', `push ${args.id} is missing or already finished`);
 }

@@ -40,7 +40,11 @@ describe('a push killed with SIGKILL halfway', () => {
     expect(plan.status).toBe('ready');
     const writes = plan.steps.filter((s) => s.step.kind === 'setRoleAccess').length;
     expect(writes).toBeGreaterThan(KILL_AT + 2);
-    const journal = new WorkspaceJournal(ws.data).create('draft-kill', plan.steps.map((s) => ({ endpoint: s.endpoint, request: s.step })));
+    const journal = new WorkspaceJournal(ws.data).create({
+      draftId: 'draft-kill',
+      plan: { plannedOnVersion: plan.plannedOnVersion, ops: plan.ops },
+      calls: plan.steps.map((s) => ({ endpoint: s.endpoint, request: s.step })),
+    });
     await sync.disconnect();
     ws.service.lockAll(); // the child opens the encrypted file itself
     emu.control.clearCalls();
