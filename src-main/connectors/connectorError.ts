@@ -19,6 +19,11 @@ export type ConnectorErrorCode =
   | 'NETWORK'
   /** HTTP 5xx or envelope code 500: the server failed; worth retrying. */
   | 'SERVER_ERROR'
+  /**
+   * The server answered every attempt with the same error of its own (envelope code 500 with HTTP 200: its
+   * handler threw, e.g. an SQL error). Sending it again will fail the same way: the push stops, not resumable.
+   */
+  | 'SERVER_REJECTED'
   /** Another unexpected HTTP status. */
   | 'HTTP_ERROR'
   /** HTTP 401 / code 401: the account may not call this endpoint. */

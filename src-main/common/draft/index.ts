@@ -37,6 +37,7 @@ export { diffSnapshots } from './diff';
 export { normaliseOps } from './normalise';
 export { operationCells } from './restrict';
 export { opsSettingCell } from './cellOps';
+export { landedChanges, undoChanges, type UndoPlan } from './undoChanges';
 export { ACCESS_NAMES, DATA_SCOPE_NAMES, MASK_NAMES, describeOperation, describeOperations, type Locale } from './describe';
 export { describeChange } from './describeChange';
 

@@ -24,7 +24,7 @@ export const wukongEndpoints = {
   /** Flat list of every department (no `type`, §2). */
   deptList: () => ({ path: '/adminDept/queryDeptTree', body: json({}), data: deptListSchema }),
   /** One page of users, excluding deleted ones (§3); `limit` is capped at 100 (§1.3). */
-  userPage: (page: number, limit: number, filter: { roleId?: number; realname?: string } = {}) => ({
+  userPage: (page: number, limit: number, filter: { roleId?: number; realname?: string; deptId?: number } = {}) => ({
     path: '/adminUser/queryUserList',
     body: json({ page, limit, pageType: 1, ...filter }),
     data: userPageSchema,
@@ -37,12 +37,17 @@ export const wukongEndpoints = {
   roleFields: (roleId: number, label: number) => ({ path: '/crmField/queryRoleField', body: form({ roleId, label }), data: roleFieldListSchema }),
 
   // ---- writes (all answer data null, §9) ----
-  addRole: (body: { roleName: string; roleType: number; label?: number | null }) => write('/adminRole/add', json(body)),
+  /** `save` stores every non-null field given (MyBatis-Plus insert): `dataType` set here, not left at the default 5. */
+  addRole: (body: { roleName: string; roleType: number; label?: number | null; dataType?: number }) => write('/adminRole/add', json(body)),
   /** `update` runs `add()`: an unchanged name answers 1117 (§4.2) — only send a changed name. */
   updateRole: (body: { roleId: number; roleName: string; roleType: number }) => write('/adminRole/update', json(body)),
   deleteRole: (roleId: number) => write('/adminRole/delete', form({ roleId })),
-  /** Full replace of the role's grants plus its non-null fields (§4.2). */
-  updateRoleMenu: (body: { roleId: number; menuIds: number[]; dataType?: number; status?: number }) => write('/adminRole/updateRoleMenu', json(body)),
+  /**
+   * Full replace of the role's grants after `updateById` of its non-null fields (§4.2). With no non-null column
+   * besides the id, MyBatis-Plus 3.3 builds `UPDATE wk_admin_role WHERE role_id=?`: an SQL error, code 500, nothing
+   * applied. So `roleName` and `dataType` are required here, as the web UI always sends them.
+   */
+  updateRoleMenu: (body: { roleId: number; roleName: string; dataType: number; menuIds: number[]; status?: number }) => write('/adminRole/updateRoleMenu', json(body)),
   /** Adds (user, role) pairs; roles the caller may not assign are dropped silently (§4.2, §4.3). */
   relatedUser: (userIds: number[], roleIds: number[]) => write('/adminRole/relatedUser', json({ userIds, roleIds })),
   /** Removes one pair; 1133 when it is the user's last role (§4.2). */

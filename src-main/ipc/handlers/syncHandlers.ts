@@ -13,7 +13,10 @@ type SyncChannels =
   | 'sync.push'
   | 'sync.resume'
   | 'sync.verify'
-  | 'sync.rollback';
+  | 'sync.rollback'
+  | 'sync.undoPreview'
+  | 'sync.undoLanded'
+  | 'sync.abandon';
 
 /**
  * Connect, pull, plan, push, resume, verify and roll back. Each long call runs under an AbortController
@@ -50,6 +53,9 @@ export function syncHandlers(services: AppServices): Pick<Handlers, SyncChannels
           draftName: drafts.get(p.draftId) ?? null,
           createdAt: p.createdAt,
           finished: p.finishedAt !== null,
+          outcome: p.outcome,
+          compensates: p.compensates,
+          stopped: calls.some((c) => c.status === 'failed'),
           calls: calls.length,
           done: calls.filter((c) => c.status === 'done').length,
         };
@@ -96,5 +102,11 @@ export function syncHandlers(services: AppServices): Pick<Handlers, SyncChannels
     'sync.resume': ({ taskId, pushId }) => task(taskId, (signal) => sync().resume(pushId, signal)),
     'sync.verify': ({ taskId, pushId }) => task(taskId, (signal) => sync().verify(pushId, signal)),
     'sync.rollback': ({ pushId }) => sync().rollback(pushId),
+    'sync.undoPreview': ({ taskId, pushId }) => task(taskId, (signal) => sync().undoPreview(pushId, signal)),
+    'sync.undoLanded': ({ taskId, pushId }) => task(taskId, (signal) => sync().undoLanded(pushId, signal)),
+    'sync.abandon': ({ pushId, reason }) => {
+      sync().abandon(pushId, reason ?? null);
+      return {};
+    },
   };
 }

@@ -1,21 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Snapshot } from '../../common/domain';
-import { applyChecked, type DraftOperation } from '../../common/draft';
-import type { CellChange } from '../../common/draft/cells';
-import { opsSettingCell } from '../../common/draft/cellOps';
+import { applyChecked, undoChanges } from '../../common/draft';
 import { diffSnapshots } from '../../common/draft/diff';
 import { resolveConflicts, type ConflictChoice } from '../../common/draft/rebase';
-import type { PlanView, PushReportView, VerifyView } from '../../common/ipc/channels/sync';
+import type { PlanView, PushReportView, UndoPreviewView, UndoResultView, VerifyView } from '../../common/ipc/channels/sync';
 import { AppError } from '../../common/ipc/result';
 import type { CrmConnector, PushReport } from '../../connectors/connector';
 import { planPush } from '../../connectors/wukong';
-import { remapIds } from '../../connectors/wukong/verify/remapIds';
 import type { ConnectionProfile } from '../../store';
 import type { DraftService } from '../drafts/DraftService';
 import type { EventBus } from '../eventBus';
 import type { WorkspaceData } from '../workspace';
 import { createWukongConnector } from './createConnector';
-import { idsLearned, plannedPushOf } from './plannedPush';
+import { plannedPush, undoPreview } from './pushRecovery';
+import { undoPreviewView } from './recoveryViews';
 import { SyncService, type SyncPlan } from './SyncService';
 import { changeLine, conflictView, propagationView } from './syncViews';
 
@@ -38,6 +36,7 @@ export const SERVER_REFRESHED = 'server state refreshed';
 export class SyncWorkflow {
   readonly service: SyncService;
   readonly #plans = new Map<string, { plan: SyncPlan; base: Snapshot }>();
+  #pushing = false;
   #pulling: Promise<{ version: number; users: number; roles: number; notes: string[] }> | null = null;
 
   constructor(private readonly options: SyncWorkflowOptions) {
@@ -108,11 +107,22 @@ export class SyncWorkflow {
     const { plan } = this.#plan(planId);
     if (plan.status !== 'ready' || plan.steps.length === 0) throw new AppError('REFUSED', `this plan cannot be pushed (${plan.status})`);
     this.#plans.delete(planId);
-    return reportView(await this.service.push(plan, signal));
+    return this.#exclusive(async () => reportView(await this.service.push(plan, signal)));
   }
 
   async resume(pushId: string, signal?: AbortSignal): Promise<PushReportView> {
-    return reportView(await this.service.resume(pushId, signal));
+    return this.#exclusive(async () => reportView(await this.service.resume(pushId, signal)));
+  }
+
+  /** One push at a time per workspace: undo or abandon must never race a push that is still sending. */
+  async #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    this.#refuseWhilePushing();
+    this.#pushing = true;
+    try {
+      return await work();
+    } finally {
+      this.#pushing = false;
+    }
   }
 
   async verify(pushId: string, signal?: AbortSignal): Promise<VerifyView> {
@@ -140,38 +150,79 @@ export class SyncWorkflow {
    * members before it is deleted); what cannot be re-created automatically (a deleted role) is listed.
    */
   rollback(pushId: string) {
-    const journal = this.options.data.getPush(pushId);
-    if (journal.finishedAt === null) throw new AppError('REFUSED', 'only a completed push can be rolled back: resume and verify it first');
-    const { plannedOn, expected } = this.#planned(pushId);
-    const inverse = diffSnapshots(plannedOn, expected).map((c) => ({ ...c, before: c.after, after: c.before }) as CellChange);
-    const existence = (c: CellChange) => c.kind === 'role' || c.kind === 'department';
-    const ops: DraftOperation[] = [];
-    const notUndoable: CellChange[] = [];
-    for (const c of [...inverse.filter((c) => !existence(c)), ...inverse.filter(existence)]) {
-      const set = opsSettingCell(c);
-      if (set.length === 0 && c.kind !== 'user') notUndoable.push(c);
-      // Cells of an entity being deleted need no op of their own: the delete takes them along.
-      ops.push(...set);
-    }
-    const drafts = this.options.drafts();
-    const deleted = new Set(ops.flatMap((o) => (o.type === 'deleteRole' ? [o.roleId] : o.type === 'deleteDepartment' ? [o.departmentId] : [])));
-    const kept = ops.filter((o) => !touchesOnly(o, deleted));
+    const { journal, plannedOn, expected } = plannedPush(this.options.data, pushId);
+    if (journal.finishedAt === null) throw new AppError('REFUSED', 'only a completed push can be rolled back: resume and verify it first, or undo what landed');
+    const { ops, notUndoable } = undoChanges(diffSnapshots(plannedOn, expected));
     // A draft name is stored data, read in either language: both words.
     const name = `Rollback · 回滚 ${journal.createdAt.slice(0, 16).replace('T', ' ')}`;
-    const created = drafts.createFrom(name, [{ id: randomUUID(), label: name, ops: kept }]);
+    const created = this.options.drafts().createFrom(name, [{ id: randomUUID(), label: name, ops }]);
     if (!created.created) {
       throw new AppError('REFUSED', 'the inverse draft breaks a rule on the current server state', created.errors.map((e) => JSON.stringify(e).slice(0, 300)));
     }
     return { draft: created.draft, notUndoable: notUndoable.map((c) => changeLine(c, expected, plannedOn)) };
   }
 
+  /** What "undo what landed" would put back for an unfinished push, read from a fresh pull (nothing is sent). */
+  async undoPreview(pushId: string, signal?: AbortSignal): Promise<UndoPreviewView> {
+    this.#refuseWhilePushing();
+    this.#unfinished(pushId);
+    const server = (await this.service.pull(signal)).snapshot;
+    this.options.events.emit('workspace.changed', { reason: SERVER_REFRESHED });
+    const preview = undoPreview(this.options.data, pushId, server);
+    return undoPreviewView(pushId, preview);
+  }
+
+  /**
+   * Undo what landed of a push that stopped: a compensating push (journaled with `compensates`, audited,
+   * verified) sets every change of it the server holds back to its planned-on value. When that verifies, the
+   * stopped push is closed as undone. A compensating push that stops itself can be resumed or undone in turn.
+   */
+  async undoLanded(pushId: string, signal?: AbortSignal): Promise<UndoResultView> {
+    return this.#exclusive(() => this.#undoLanded(pushId, signal));
+  }
+
+  async #undoLanded(pushId: string, signal?: AbortSignal): Promise<UndoResultView> {
+    this.#unfinished(pushId);
+    const server = (await this.service.pull(signal)).snapshot;
+    const preview = undoPreview(this.options.data, pushId, server);
+    if (preview.ops.length === 0) {
+      // Nothing of it reached the server (or all of it was changed since by someone else): nothing to send.
+      this.options.data.finishPush(pushId, 'undone', { compensatingPush: null });
+      this.options.events.emit('workspace.changed', { reason: SERVER_REFRESHED });
+      return { pushId, compensatingPushId: null, report: null, verify: null, notUndoable: [] };
+    }
+    const plan = await this.service.plan({ draftId: `undo:${pushId}`, base: server, ops: preview.ops, signal });
+    if (plan.status !== 'ready') {
+      throw new AppError('REFUSED', `the compensating push cannot be planned (${plan.status})`, plan.refusals.map((r) => r.reason.en));
+    }
+    const report = await this.service.push(plan, signal, { compensates: pushId });
+    const notUndoable = preview.notUndoable.map((c) => changeLine(c, preview.planned.expected, preview.planned.plannedOn));
+    if (report.failure) return { pushId, compensatingPushId: report.pushId, report: reportView(report), verify: null, notUndoable };
+    const verify = await this.verify(report.pushId, signal);
+    if (verify.ok) this.options.data.finishPush(pushId, 'undone', { compensatingPush: report.pushId });
+    return { pushId, compensatingPushId: report.pushId, report: reportView(report), verify, notUndoable };
+  }
+
+  /** Give up an unfinished push: it is closed as abandoned (with the user's reason), its draft is kept. */
+  abandon(pushId: string, reason: string | null): void {
+    this.#refuseWhilePushing();
+    this.#unfinished(pushId);
+    this.options.data.finishPush(pushId, 'abandoned', reason ? { reason } : {});
+    this.options.events.emit('workspace.changed', { reason: SERVER_REFRESHED });
+  }
+
+  #refuseWhilePushing(): void {
+    if (this.#pushing) throw new AppError('CONFLICT', 'a push is running in this workspace: wait for it to stop, or cancel it');
+  }
+
+  #unfinished(pushId: string) {
+    const journal = this.options.data.getPush(pushId);
+    if (journal.finishedAt !== null) throw new AppError('REFUSED', `push ${pushId} is already closed (${journal.outcome ?? 'finished'})`);
+    return journal;
+  }
+
   #planned(pushId: string) {
-    const context = plannedPushOf(this.options.data.getPush(pushId));
-    if (!context) throw new AppError('NOT_FOUND', `push ${pushId} has no recorded plan in this workspace`);
-    const plannedOn = this.options.data.loadSnapshot(context.plannedOnVersion).snapshot;
-    const projection = applyChecked(plannedOn, context.ops).snapshot;
-    const expected = remapIds(projection, idsLearned(this.options.data.getPush(pushId)));
-    return { context, plannedOn, projection, expected };
+    return plannedPush(this.options.data, pushId);
   }
 
   #remember(plan: SyncPlan, base: Snapshot): PlanView {
@@ -203,16 +254,6 @@ export class SyncWorkflow {
     this.#plans.clear();
     void this.service.disconnect().catch(() => undefined);
   }
-}
-
-/** An op whose every target is deleted by the same rollback (revoking grants of a role that goes away). */
-function touchesOnly(op: DraftOperation, deleted: ReadonlySet<string>): boolean {
-  if (deleted.size === 0) return false;
-  if (op.type === 'grantPermissions' || op.type === 'revokePermissions') return op.roleIds.every((r) => deleted.has(r));
-  if (op.type === 'assignRoles' || op.type === 'unassignRoles') return op.roleIds.every((r) => deleted.has(r));
-  if (op.type === 'setDataScope' || op.type === 'renameRole') return deleted.has(op.roleId);
-  if (op.type === 'setFieldRules') return op.cells.every((c) => deleted.has(c.roleId));
-  return false;
 }
 
 function reportView(report: PushReport): PushReportView {

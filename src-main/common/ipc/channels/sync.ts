@@ -78,9 +78,37 @@ export const pushSummarySchema = z.object({
   draftName: z.string().nullable(),
   createdAt: z.string(),
   finished: z.boolean(),
+  /** How a closed push ended: verified, undone by a compensating push, or abandoned. */
+  outcome: z.enum(['verified', 'undone', 'abandoned']).nullable(),
+  /** For a compensating push, the push it undoes. */
+  compensates: z.string().nullable(),
+  /** A call failed for good: the push cannot be resumed, only undone or abandoned. */
+  stopped: z.boolean(),
   calls: z.number().int(),
   done: z.number().int(),
 });
+
+/** "Undo what landed" of an unfinished push, before anything is sent. */
+export const undoPreviewViewSchema = z.object({
+  pushId: pushIdSchema,
+  /** The changes of the push the server holds now: each will be set back. */
+  landed: z.array(lineSchema),
+  /** What cannot be put back automatically (a deleted role cannot be re-created with its id). */
+  notUndoable: z.array(lineSchema),
+  /** Operations of the compensating push (0: nothing of the push reached the server). */
+  calls: z.number().int().nonnegative(),
+});
+export type UndoPreviewView = z.infer<typeof undoPreviewViewSchema>;
+
+export const undoResultViewSchema = z.object({
+  pushId: pushIdSchema,
+  /** The compensating push (null when nothing had landed, so nothing was sent). */
+  compensatingPushId: pushIdSchema.nullable(),
+  report: pushReportViewSchema.nullable(),
+  verify: verifyViewSchema.nullable(),
+  notUndoable: z.array(lineSchema),
+});
+export type UndoResultView = z.infer<typeof undoResultViewSchema>;
 
 const connectionSchema = z.object({ serverUrl: z.string(), username: z.string(), updatedAt: z.string() });
 
@@ -131,6 +159,15 @@ export const syncChannels = {
   'sync.resume': channel(z.object({ taskId: taskIdSchema, pushId: pushIdSchema }).strict(), pushReportViewSchema),
   /** Pulls again and compares the server with what the push meant; closes a complete push. */
   'sync.verify': channel(z.object({ taskId: taskIdSchema, pushId: pushIdSchema }).strict(), verifyViewSchema),
+  /** What "undo what landed" would set back for an unfinished push, from a fresh pull. Nothing is sent. */
+  'sync.undoPreview': channel(z.object({ taskId: taskIdSchema, pushId: pushIdSchema }).strict(), undoPreviewViewSchema),
+  /**
+   * Undoes what landed of an unfinished push with a compensating push (journaled, audited, verified); the push
+   * is then closed as undone. Progress per call in `sync.progressed`.
+   */
+  'sync.undoLanded': channel(z.object({ taskId: taskIdSchema, pushId: pushIdSchema }).strict(), undoResultViewSchema),
+  /** Closes an unfinished push as abandoned (the reason goes to the audit log); its draft is kept. */
+  'sync.abandon': channel(z.object({ pushId: pushIdSchema, reason: z.string().trim().max(500).optional() }).strict(), z.object({})),
   /** A new draft that puts back, on the server's current state, every cell a completed push changed. */
   'sync.rollback': channel(
     z.object({ pushId: pushIdSchema }).strict(),

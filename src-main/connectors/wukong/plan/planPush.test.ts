@@ -111,14 +111,14 @@ describe('planPush', () => {
     expect(plan.steps.map((s) => s.seq)).toEqual([1, 2, 3]);
   });
 
-  it('assigns before it unassigns (no one drops to zero roles, 1133) and lets the delete drop the members it removes', () => {
+  it('takes a role away early when the person keeps another, late when a new one must be assigned first (1133)', () => {
     expect(
       kinds([
         { type: 'assignRoles', userIds: ['103'], roleIds: ['180169'] },
         { type: 'unassignRoles', userIds: ['103'], roleIds: ['180170'] },
         { type: 'unassignRoles', userIds: ['102'], roleIds: ['180170'] },
       ]),
-    ).toEqual(['assignRole', 'unassignRole', 'unassignRole']);
+    ).toEqual(['unassignRole', 'assignRole', 'unassignRole']);
     const deleting = planPush(organisation(), [{ type: 'deleteRole', roleId: '180168' }]);
     expect(deleting.steps.map((s) => s.step.kind)).toEqual(['deleteRole']);
     expect(deleting.steps[0]!.summary).toEqual({ 'zh-CN': '删除角色「公告管理员」', en: 'Delete role "公告管理员"' });
@@ -132,22 +132,29 @@ describe('planPush', () => {
       { type: 'copyRole', roleId: 'new-role:b', sourceRoleId: '180170', name: '销售员（复制）' },
     ]);
     expect(plan.steps.map((s) => s.step.kind)).toEqual(['createRole', 'createRole', 'setRoleAccess', 'setRoleAccess', 'assignRole']);
-    const access = plan.steps.filter((s) => s.step.kind === 'setRoleAccess').map((s) => s.step);
-    expect(access[0]).toEqual({ kind: 'setRoleAccess', role: 'new-role:a', roleType: 2, grant: ['28'], revoke: [], dataScope: 4 });
     const sales = organisation().roles.find((r) => r.id === '180170')!;
-    expect(access[1]).toMatchObject({ role: 'new-role:b', grant: sales.permissionIds, dataScope: sales.dataScope });
+    // The scope goes with add itself: a new role never sits at the column default 5 (全部), even for a moment.
+    expect(plan.steps.filter((s) => s.step.kind === 'createRole').map((s) => s.step)).toEqual([
+      { kind: 'createRole', ref: 'new-role:a', roleType: 2, name: '审计员', label: null, dataScope: 4, existing: [] },
+      expect.objectContaining({ ref: 'new-role:b', dataScope: sales.dataScope }),
+    ]);
+    const access = plan.steps.filter((s) => s.step.kind === 'setRoleAccess').map((s) => s.step);
+    expect(access[0]).toEqual({ kind: 'setRoleAccess', role: 'new-role:a', roleType: 2, grant: ['28'], revoke: [] });
+    expect(access[1]).toMatchObject({ role: 'new-role:b', grant: sales.permissionIds });
   });
 
-  it('merges the grants, revokes and scope of one role into a single delta write', () => {
+  it('narrows first (revokes, lower scope) and widens last (grants), one delta write per role and phase', () => {
     const plan = planPush(organisation(), [
       { type: 'grantPermissions', roleIds: ['180170'], permissionIds: ['32'] },
       { type: 'grantPermissions', roleIds: ['180168'], permissionIds: ['151'] },
       { type: 'revokePermissions', roleIds: ['180170'], permissionIds: ['28'] },
       { type: 'setDataScope', roleId: '180170', dataScope: 2 },
     ]);
+    // 销售员角色 goes from scope 1 to 2: a wider scope, so it goes out with the grants, after every narrowing.
     expect(plan.steps.map((s) => s.step)).toEqual([
+      { kind: 'setRoleAccess', role: '180170', roleType: 2, grant: [], revoke: ['28'] },
       { kind: 'setRoleAccess', role: '180168', roleType: 7, grant: ['151'], revoke: [] },
-      { kind: 'setRoleAccess', role: '180170', roleType: 2, grant: ['32'], revoke: ['28'], dataScope: 2 },
+      { kind: 'setRoleAccess', role: '180170', roleType: 2, grant: ['32'], revoke: [], dataScope: 2 },
     ]);
     expect(plan.steps.every((s) => s.endpoint === 'POST /adminRole/updateRoleMenu')).toBe(true);
   });

@@ -55,12 +55,25 @@ export function planPush(server: Snapshot, ops: readonly DraftOperation[]): Push
   return { steps: planned, refusals, projection, changes, propagation };
 }
 
+/**
+ * The calls, ordered so that no prefix of them — where a push may stop — gives anyone access that neither the
+ * server's state before the push nor the draft's projection gives (each intermediate state is bounded by both):
+ *   1. narrowing: renames, disabling people, revokes and lower data scopes, narrower field rules, role removals
+ *      that leave the person another role (1133);
+ *   2. structure: departments created and changed, people moved, managers set, new roles created (with their
+ *      data scope, no grants, no members: they give nothing yet);
+ *   3. widening: grants and higher data scopes, wider field rules, role assignments, then the role removals
+ *      that needed a new role first, then enabling people (1113 needs a role);
+ *   4. what cannot be undone last: role and department deletions (children before parents, 1112).
+ * A role whose grants both shrink and grow gets two updateRoleMenu calls, one in each phase.
+ */
 function buildSteps(server: Snapshot, projection: Snapshot, changes: readonly CellChange[], renameOrder: readonly Id[]): PushStep[] {
   const serverRoles = new Map(server.roles.map((r) => [r.id, r]));
   const roles = new Map(projection.roles.map((r) => [r.id, r]));
   const departments = new Map(projection.departments.map((d) => [d.id, d]));
   const serverDepartments = new Map(server.departments.map((d) => [d.id, d]));
   const users = new Map(projection.users.map((u) => [u.id, u]));
+  const serverUsers = new Map(server.users.map((u) => [u.id, u]));
   const roleType = (roleId: Id) => Number((roles.get(roleId) ?? serverRoles.get(roleId))?.groupId);
   const deptDepth = depthIn(projection.departments.map((d) => [d.id, d.parentId]));
   const managerDepth = depthIn(projection.users.map((u) => [u.id, u.managerId]));
@@ -70,8 +83,10 @@ function buildSteps(server: Snapshot, projection: Snapshot, changes: readonly Ce
   const deletedDepts: Id[] = [];
   const createdRoles: StepOf<'createRole'>[] = [];
   const renames = new Map<Id, StepOf<'renameRole'>>();
-  const access = new Map<Id, StepOf<'setRoleAccess'>>();
-  const fieldRules = new Map<string, StepOf<'setFieldRules'>>();
+  const narrowAccess = new Map<Id, StepOf<'setRoleAccess'>>();
+  const widenAccess = new Map<Id, StepOf<'setRoleAccess'>>();
+  const narrowFields = new Map<string, StepOf<'setFieldRules'>>();
+  const widenFields = new Map<string, StepOf<'setFieldRules'>>();
   const moves = new Map<Id, Id[]>();
   const managers: StepOf<'setManager'>[] = [];
   const assigns = new Map<Id, Id[]>();
@@ -79,14 +94,23 @@ function buildSteps(server: Snapshot, projection: Snapshot, changes: readonly Ce
   const statuses = new Map<'active' | 'disabled', Id[]>();
   const deletedRoles: StepOf<'deleteRole'>[] = [];
 
-  const roleAccess = (roleId: Id) => {
-    let step = access.get(roleId);
-    if (!step) access.set(roleId, (step = { kind: 'setRoleAccess', role: roleId, roleType: roleType(roleId), grant: [], revoke: [] }));
+  const roleAccess = (phase: Map<Id, StepOf<'setRoleAccess'>>, roleId: Id) => {
+    let step = phase.get(roleId);
+    if (!step) phase.set(roleId, (step = { kind: 'setRoleAccess', role: roleId, roleType: roleType(roleId), grant: [], revoke: [] }));
+    return step;
+  };
+  const fieldStep = (phase: Map<string, StepOf<'setFieldRules'>>, roleId: Id, label: number) => {
+    const key = `${roleId}\u0000${label}`;
+    let step = phase.get(key);
+    if (!step) phase.set(key, (step = { kind: 'setFieldRules', role: roleId, label, cells: [] }));
     return step;
   };
   const deptUpdate = (departmentId: Id) => {
     let step = deptUpdates.get(departmentId);
-    if (!step) deptUpdates.set(departmentId, (step = { kind: 'updateDepartment', department: departmentId }));
+    if (!step) {
+      const d = serverDepartments.get(departmentId)!;
+      deptUpdates.set(departmentId, (step = { kind: 'updateDepartment', department: departmentId, from: { name: d.name, parent: d.parentId, head: d.headUserId } }));
+    }
     return step;
   };
   const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => map.set(key, [...(map.get(key) ?? []), value]);
@@ -114,36 +138,41 @@ function buildSteps(server: Snapshot, projection: Snapshot, changes: readonly Ce
         if (c.after && !c.before) {
           const r = roles.get(c.roleId)!;
           const existing = server.roles.filter((s) => s.groupId === r.groupId && s.name === r.name).map((s) => Number(s.id));
-          createdRoles.push({ kind: 'createRole', ref: r.id, roleType: Number(r.groupId), name: r.name, label: r.label, existing });
-          // add() leaves dataType at the column default 5 and status 1 (§4.2): set both with the grants.
-          const step = roleAccess(r.id);
-          step.dataScope = r.dataScope;
-          if (!r.enabled) step.enabled = false;
+          createdRoles.push({ kind: 'createRole', ref: r.id, roleType: Number(r.groupId), name: r.name, label: r.label, dataScope: r.dataScope, existing });
+          // add() forces status 1 (§4.2): a disabled new role gets its status with the grants.
+          if (!r.enabled) roleAccess(widenAccess, r.id).enabled = false;
         } else if (!c.after) deletedRoles.push({ kind: 'deleteRole', role: c.roleId, roleType: roleType(c.roleId) });
         break;
       case 'roleName':
-        renames.set(c.roleId, { kind: 'renameRole', role: c.roleId, roleType: roleType(c.roleId), name: c.after });
+        renames.set(c.roleId, { kind: 'renameRole', role: c.roleId, roleType: roleType(c.roleId), name: c.after, from: c.before });
         break;
       case 'roleScope':
-        roleAccess(c.roleId).dataScope = c.after;
+        // A new role was created with its scope; an existing one narrows early or widens late.
+        if (serverRoles.has(c.roleId)) roleAccess(c.after < c.before ? narrowAccess : widenAccess, c.roleId).dataScope = c.after;
         break;
       case 'rolePermission':
-        (c.after ? roleAccess(c.roleId).grant : roleAccess(c.roleId).revoke).push(c.permissionId);
+        if (c.after) roleAccess(widenAccess, c.roleId).grant.push(c.permissionId);
+        else roleAccess(narrowAccess, c.roleId).revoke.push(c.permissionId);
         break;
       case 'fieldRule': {
         if (c.after === null) break; // refused earlier, or the role is deleted
         const label = LABEL_BY_MODULE[c.module]!;
-        const key = `${c.roleId}\u0000${label}`;
-        let step = fieldRules.get(key);
-        if (!step) fieldRules.set(key, (step = { kind: 'setFieldRules', role: c.roleId, label, cells: [] }));
-        step.cells.push({ field: c.field, authLevel: ACCESS_LEVEL[c.after.access], maskType: MASK_TYPE[c.after.mask] });
+        const cell = { field: c.field, authLevel: ACCESS_LEVEL[c.after.access], maskType: MASK_TYPE[c.after.mask] };
+        if (c.before === null) {
+          fieldStep(widenFields, c.roleId, label).cells.push(cell);
+          break;
+        }
+        const from = { authLevel: ACCESS_LEVEL[c.before.access], maskType: MASK_TYPE[c.before.mask] };
+        // Narrower: no more access and no less masking than before.
+        const narrower = cell.authLevel <= from.authLevel && cell.maskType >= from.maskType;
+        fieldStep(narrower ? narrowFields : widenFields, c.roleId, label).cells.push({ ...cell, from });
         break;
       }
       case 'userDepartment':
         push(moves, c.after, c.userId);
         break;
       case 'userManager':
-        managers.push({ kind: 'setManager', userId: c.userId, login: users.get(c.userId)!.login, manager: c.after });
+        managers.push({ kind: 'setManager', userId: c.userId, login: users.get(c.userId)!.login, manager: c.after, from: c.before });
         break;
       case 'membership':
         if (c.after) push(assigns, c.roleId, c.userId);
@@ -158,21 +187,42 @@ function buildSteps(server: Snapshot, projection: Snapshot, changes: readonly Ce
     }
   }
 
+  // A removal that would take someone's last role waits until their new roles are assigned (1133).
+  const removedFrom = new Map<Id, Set<Id>>();
+  for (const u of unassigns) removedFrom.set(u.userId, (removedFrom.get(u.userId) ?? new Set()).add(u.role));
+  const keepsARole = (userId: Id) => (serverUsers.get(userId)?.roleIds ?? []).some((r) => !removedFrom.get(userId)!.has(r));
+  const earlyUnassigns = unassigns.filter((u) => keepsARole(u.userId));
+  const lateUnassigns = unassigns.filter((u) => !keepsARole(u.userId));
+  const serverDepartmentOf = (userId: Id) => serverUsers.get(userId)?.departmentId ?? null;
+  const hasWork = (s: StepOf<'setRoleAccess'>) => s.grant.length + s.revoke.length > 0 || s.dataScope !== undefined || s.enabled !== undefined;
+
   const steps: PushStep[] = [];
+  // 1. narrowing
+  steps.push(...renameOrder.map((id) => renames.get(id)!));
+  const disabled = statuses.get('disabled');
+  if (disabled) steps.push({ kind: 'setUserStatus', userIds: disabled, status: 'disabled' });
+  steps.push(...[...narrowAccess.values()].filter(hasWork));
+  steps.push(...narrowFields.values());
+  steps.push(...earlyUnassigns);
+  // 2. structure
   steps.push(...createdDepts.sort((a, b) => deptDepth(a.ref) - deptDepth(b.ref)));
   // Moves in order of final depth: each department's new parent already sits where it will stay (no 1110).
   steps.push(...[...deptUpdates.values()].sort((a, b) => deptDepth(a.department) - deptDepth(b.department)));
-  steps.push(...renameOrder.map((id) => renames.get(id)!));
-  steps.push(...createdRoles);
-  steps.push(...[...access.values()].filter((s) => s.grant.length + s.revoke.length > 0 || s.dataScope !== undefined || s.enabled !== undefined));
-  steps.push(...fieldRules.values());
-  for (const [department, userIds] of moves) steps.push({ kind: 'moveUsers', department, userIds });
+  for (const [department, userIds] of moves) {
+    steps.push({ kind: 'moveUsers', department, userIds, from: Object.fromEntries(userIds.map((u) => [u, serverDepartmentOf(u)])) });
+  }
   // Managers nearest the top first, so no intermediate state is a reporting loop (1109).
   steps.push(...managers.sort((a, b) => managerDepth(a.userId) - managerDepth(b.userId)));
+  steps.push(...createdRoles);
+  // 3. widening
+  steps.push(...[...widenAccess.values()].filter(hasWork));
+  steps.push(...widenFields.values());
   for (const [role, userIds] of assigns) steps.push({ kind: 'assignRole', role, userIds });
-  steps.push(...unassigns);
+  steps.push(...lateUnassigns);
   // Enabling needs a role (1113), which the assignments above provide.
-  for (const [status, userIds] of statuses) steps.push({ kind: 'setUserStatus', userIds, status });
+  const enabled = statuses.get('active');
+  if (enabled) steps.push({ kind: 'setUserStatus', userIds: enabled, status: 'active' });
+  // 4. irreversible
   steps.push(...deletedRoles);
   // Children before parents (1112).
   const serverDepth = depthIn(server.departments.map((d) => [d.id, d.parentId]));

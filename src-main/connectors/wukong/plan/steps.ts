@@ -16,16 +16,32 @@ const refs = z.array(idSchema);
 export const pushStepSchema = z.discriminatedUnion('kind', [
   /** `existing`: ids of departments with this parent and name when the plan was made (ours is the new one). */
   z.object({ kind: z.literal('createDepartment'), ref: idSchema, parent: ref, name: z.string().min(1), head: ref.nullable(), existing: z.array(z.number().int()) }),
-  /** Only the fields given change; the others are re-read and sent as they are (`setDept` writes all three, §2). */
+  /**
+   * Only the fields given change; the others are re-read and sent as they are (`setDept` writes all three, §2).
+   * `from`: the values the plan was made on — a field someone else changed since then is left as they set it.
+   */
   z.object({
     kind: z.literal('updateDepartment'),
     department: ref,
     name: z.string().min(1).optional(),
     parent: ref.optional(),
     head: ref.nullable().optional(),
+    from: z.object({ name: z.string(), parent: ref.nullable(), head: ref.nullable() }).optional(),
   }),
-  z.object({ kind: z.literal('createRole'), ref: idSchema, roleType: z.number().int(), name: z.string().min(1), label: z.number().int().nullable(), existing: z.array(z.number().int()) }),
-  z.object({ kind: z.literal('renameRole'), role: ref, roleType: z.number().int(), name: z.string().min(1) }),
+  /**
+   * `add` stores every non-null field it is given (MyBatis-Plus `save`, `AdminRoleServiceImpl#add`), so the data
+   * scope goes with it: a new role never sits at the column default 5 (全部) waiting for a later step.
+   */
+  z.object({
+    kind: z.literal('createRole'),
+    ref: idSchema,
+    roleType: z.number().int(),
+    name: z.string().min(1),
+    label: z.number().int().nullable(),
+    dataScope: z.number().int().min(1).max(5).optional(),
+    existing: z.array(z.number().int()),
+  }),
+  z.object({ kind: z.literal('renameRole'), role: ref, roleType: z.number().int(), name: z.string().min(1), from: z.string().optional() }),
   /** Grants added and removed, and the scope / status to set: sent as server-now ∪ grant − revoke (§4.2). */
   z.object({
     kind: z.literal('setRoleAccess'),
@@ -40,10 +56,19 @@ export const pushStepSchema = z.discriminatedUnion('kind', [
     kind: z.literal('setFieldRules'),
     role: ref,
     label: z.number().int(),
-    cells: z.array(z.object({ field: z.string().min(1), authLevel: z.number().int().min(1).max(3), maskType: z.number().int().min(0).max(2) })),
+    cells: z.array(
+      z.object({
+        field: z.string().min(1),
+        authLevel: z.number().int().min(1).max(3),
+        maskType: z.number().int().min(0).max(2),
+        /** The row as planned on (absent for a role the push creates): a row changed since then is left alone. */
+        from: z.object({ authLevel: z.number().int(), maskType: z.number().int() }).optional(),
+      }),
+    ),
   }),
-  z.object({ kind: z.literal('moveUsers'), department: ref, userIds: refs }),
-  z.object({ kind: z.literal('setManager'), userId: idSchema, login: z.string().min(1), manager: ref.nullable() }),
+  /** `from`: each person's department when planned; someone moved elsewhere since then is not moved back. */
+  z.object({ kind: z.literal('moveUsers'), department: ref, userIds: refs, from: z.record(idSchema, ref.nullable()).optional() }),
+  z.object({ kind: z.literal('setManager'), userId: idSchema, login: z.string().min(1), manager: ref.nullable(), from: ref.nullable().optional() }),
   z.object({ kind: z.literal('assignRole'), role: ref, userIds: refs }),
   z.object({ kind: z.literal('unassignRole'), role: ref, userId: idSchema, login: z.string().min(1) }),
   z.object({ kind: z.literal('setUserStatus'), userIds: refs, status: z.enum(['active', 'disabled']) }),
@@ -79,5 +104,7 @@ export const stepResultSchema = z.object({
   alreadyDone: z.boolean().optional(),
   /** True when the step was found applied while resuming an interrupted call. */
   confirmedOnResume: z.boolean().optional(),
+  /** What was left alone because someone else changed it after the plan was made (ids of people, fields…). */
+  changedElsewhere: z.array(z.string()).optional(),
 });
 export type StepResult = z.infer<typeof stepResultSchema>;

@@ -2,7 +2,7 @@ import { ConnectorError } from '../../connectorError';
 import { wukongEndpoints } from '../api';
 import type { StepOf } from '../plan/steps';
 import type { WukongDept } from '../schemas';
-import { readUser, roleIdsOf } from './serverReads';
+import { readUser, roleIdsOf, usersInDepartment } from './serverReads';
 import type { StepContext, StepExecutor } from './stepContext';
 
 /** The department the server created for this step: same parent and name, not there when planned, not claimed. */
@@ -48,12 +48,25 @@ export const updateDepartment: StepExecutor<StepOf<'updateDepartment'>> = {
     const deptId = ctx.ids.server(step.department);
     const current = await readDept(ctx, deptId);
     if (!current) throw new ConnectorError('WRITE_NOT_APPLIED', `department ${deptId} no longer exists on the server`, { endpoint: 'POST /adminDept/queryDeptTree' });
-    const pid = step.parent === undefined ? current.pid : ctx.ids.server(step.parent);
-    const name = step.name ?? current.name;
-    const owner = step.head === undefined ? (current.ownerUserId ?? null) : step.head === null ? null : ctx.ids.server(step.head);
-    if (pid === current.pid && name === current.name && owner === (current.ownerUserId ?? null)) return { alreadyDone: true };
+    const heldOwner = current.ownerUserId ?? null;
+    const asServer = (id: string | null) => (id === null ? null : ctx.ids.server(id));
+    // A field someone else changed since the plan keeps their value (compared with what the plan was made on).
+    const elsewhere: string[] = [];
+    const pick = <T>(wanted: T | undefined, held: T, planned: T | undefined, what: string): T => {
+      if (wanted === undefined || wanted === held) return held;
+      if (planned !== undefined && planned !== held) {
+        elsewhere.push(what);
+        return held;
+      }
+      return wanted;
+    };
+    const pid = pick(step.parent === undefined ? undefined : ctx.ids.server(step.parent), current.pid, step.from ? (asServer(step.from.parent) ?? 0) : undefined, 'parent');
+    const name = pick(step.name, current.name, step.from?.name, 'name');
+    const owner = pick(step.head === undefined ? undefined : asServer(step.head), heldOwner, step.from ? asServer(step.from.head) : undefined, 'head');
+    const noted = elsewhere.length > 0 ? { changedElsewhere: elsewhere } : {};
+    if (pid === current.pid && name === current.name && owner === heldOwner) return { alreadyDone: true, ...noted };
     await ctx.session.call(wukongEndpoints.setDept({ deptId, pid, name, ownerUserId: owner }), ctx.signal);
-    return {};
+    return noted;
   },
 };
 
@@ -68,12 +81,35 @@ export const deleteDepartment: StepExecutor<StepOf<'deleteDepartment'>> = {
 };
 
 export const moveUsers: StepExecutor<StepOf<'moveUsers'>> = {
-  async probe() {
-    return null; // setUserDept sets an absolute department: idempotent
+  async probe(step, ctx) {
+    const there = await usersInDepartment(ctx, ctx.ids.server(step.department));
+    return step.userIds.every((u) => there.has(Number(u))) ? { alreadyDone: true } : null;
   },
   async send(step, ctx) {
-    await ctx.session.call(wukongEndpoints.setUserDept(ctx.ids.server(step.department), step.userIds.map(Number)), ctx.signal);
-    return {};
+    // Re-read before writing: setUserDept overwrites, so someone another admin moved elsewhere since the plan
+    // (or since a crash) is left where they put them; those already in the department are not sent again.
+    const target = ctx.ids.server(step.department);
+    const there = await usersInDepartment(ctx, target);
+    const pending = step.userIds.filter((u) => !there.has(Number(u)));
+    const stillWhere: Map<string, Set<number>> = new Map();
+    const elsewhere: string[] = [];
+    const toMove: number[] = [];
+    for (const u of pending) {
+      const from = step.from?.[u];
+      if (from === undefined || from === null) {
+        toMove.push(Number(u));
+        continue;
+      }
+      let members = stillWhere.get(from);
+      if (!members) stillWhere.set(from, (members = await usersInDepartment(ctx, ctx.ids.server(from))));
+      if (members.has(Number(u))) toMove.push(Number(u));
+      else elsewhere.push(u);
+    }
+    const noted = elsewhere.length > 0 ? { changedElsewhere: elsewhere } : {};
+    // setUserDept with an empty list is a no-op on the server; it is simply not sent.
+    if (toMove.length === 0) return { alreadyDone: true, ...noted };
+    await ctx.session.call(wukongEndpoints.setUserDept(target, toMove), ctx.signal);
+    return noted;
   },
 };
 
@@ -88,6 +124,8 @@ export const setManager: StepExecutor<StepOf<'setManager'>> = {
     const user = await readUser(ctx, userId, step.login);
     const parentId = step.manager === null ? 0 : ctx.ids.server(step.manager);
     if ((user.parentId ?? 0) === parentId) return { alreadyDone: true };
+    // Another admin gave them a different manager since the plan: theirs stays.
+    if (step.from !== undefined && (user.parentId ?? 0) !== (step.from === null ? 0 : ctx.ids.server(step.from))) return { alreadyDone: true, changedElsewhere: [step.userId] };
     const roles = roleIdsOf(user);
     await ctx.session.call(
       wukongEndpoints.setUser({ userId, realname: user.realname ?? null, deptId: user.deptId ?? null, post: user.post ?? null, parentId, roleId: roles.join(',') }),

@@ -18,7 +18,15 @@ export const createRole: StepExecutor<StepOf<'createRole'>> = {
     return role ? { serverId: String(role.roleId) } : null;
   },
   async send(step, ctx) {
-    await ctx.session.call(wukongEndpoints.addRole({ roleName: step.name, roleType: step.roleType, ...(step.label === null ? {} : { label: step.label }) }), ctx.signal);
+    await ctx.session.call(
+      wukongEndpoints.addRole({
+        roleName: step.name,
+        roleType: step.roleType,
+        ...(step.label === null ? {} : { label: step.label }),
+        ...(step.dataScope === undefined ? {} : { dataType: step.dataScope }),
+      }),
+      ctx.signal,
+    );
     // `add` returns no id (§4.2, §9): find the new role by re-reading its type.
     const role = await findCreatedRole(step, ctx);
     if (!role) throw new ConnectorError('ID_NOT_FOUND', `role "${step.name}" was created but is not listed by getRoleByType/${step.roleType}`, { endpoint: 'POST /adminRole/add' });
@@ -29,7 +37,10 @@ export const createRole: StepExecutor<StepOf<'createRole'>> = {
 export const renameRole: StepExecutor<StepOf<'renameRole'>> = {
   async probe(step, ctx) {
     const role = await readRoleOrFail(ctx, step.roleType, ctx.ids.server(step.role));
-    return role.roleName === step.name ? { alreadyDone: true } : null;
+    if (role.roleName === step.name) return { alreadyDone: true };
+    // Renamed by someone else since the plan: their name stays.
+    if (step.from !== undefined && role.roleName !== step.from) return { alreadyDone: true, changedElsewhere: [role.roleName] };
+    return null;
   },
   async send(step, ctx) {
     // `update` runs add()'s uniqueness check, which counts the role itself: an unchanged name answers 1117
@@ -64,12 +75,14 @@ export const setRoleAccess: StepExecutor<StepOf<'setRoleAccess'>> = {
     if (!wantsChange(step, role)) return { alreadyDone: true };
     const revoke = new Set(step.revoke.map(Number));
     const menuIds = [...new Set([...(role.rules.data ?? []), ...(role.rules.bi ?? []), ...step.grant.map(Number)])].filter((id) => !revoke.has(id));
-    // roleName is left out: updateById writes non-null fields only, so a concurrent rename is not undone.
+    // updateById needs a non-null column besides the id (else code 500, nothing applied): send the name and
+    // scope the server holds right now (so a concurrent rename is not undone), the draft's scope where it changes.
     await ctx.session.call(
       wukongEndpoints.updateRoleMenu({
         roleId,
+        roleName: role.roleName,
+        dataType: step.dataScope ?? role.dataType,
         menuIds,
-        ...(step.dataScope === undefined ? {} : { dataType: step.dataScope }),
         ...(step.enabled === undefined ? {} : { status: step.enabled ? 1 : 0 }),
       }),
       ctx.signal,
@@ -90,6 +103,7 @@ export const setFieldRules: StepExecutor<StepOf<'setFieldRules'>> = {
     const roleId = ctx.ids.server(step.role);
     const rows = await ctx.session.call(wukongEndpoints.roleFields(roleId, step.label), ctx.signal);
     const byName = new Map(rows.map((r) => [r.fieldName, r]));
+    const elsewhere: string[] = [];
     const changed = step.cells.flatMap((c) => {
       const row = byName.get(c.field);
       if (!row) {
@@ -97,11 +111,19 @@ export const setFieldRules: StepExecutor<StepOf<'setFieldRules'>> = {
           endpoint: 'POST /crmField/queryRoleField',
         });
       }
-      return row.authLevel === c.authLevel && row.maskType === c.maskType ? [] : [{ ...row, authLevel: c.authLevel, maskType: c.maskType }];
+      if (row.authLevel === c.authLevel && row.maskType === c.maskType) return [];
+      // Someone else set this field since the plan was made: theirs stays.
+      if (c.from && (row.authLevel !== c.from.authLevel || row.maskType !== c.from.maskType)) {
+        elsewhere.push(c.field);
+        return [];
+      }
+      return [{ ...row, authLevel: c.authLevel, maskType: c.maskType }];
     });
-    if (changed.length === 0) return { alreadyDone: true };
+    const noted = elsewhere.length > 0 ? { changedElsewhere: elsewhere } : {};
+    // saveRoleField with an empty list is never sent (updateBatchById of nothing).
+    if (changed.length === 0) return { alreadyDone: true, ...noted };
     await ctx.session.call(wukongEndpoints.saveRoleField(changed), ctx.signal);
-    return {};
+    return noted;
   },
 };
 

@@ -58,7 +58,11 @@ export interface PushReport {
 }
 
 /** Business outcomes: sending again would fail the same way, so the call is marked failed and the push stops. */
-const FINAL: ReadonlySet<ConnectorErrorCode> = new Set(['BUSINESS_ERROR', 'VALIDATION_ERROR', 'NO_PERMISSION', 'WRITE_NOT_APPLIED', 'ID_NOT_FOUND']);
+const FINAL: ReadonlySet<ConnectorErrorCode> = new Set(['BUSINESS_ERROR', 'VALIDATION_ERROR', 'NO_PERMISSION', 'WRITE_NOT_APPLIED', 'ID_NOT_FOUND', 'SERVER_REJECTED']);
+
+/** The server itself answered with an error (HTTP 200, envelope code 500): not the network, not a gateway. */
+const answeredError = (e: ConnectorError) => e.code === 'SERVER_ERROR' && e.details.httpStatus === 200 && e.details.serverCode !== undefined;
+const signature = (e: ConnectorError) => `${e.details.serverCode}\u0000${e.details.serverMessage ?? ''}`;
 
 /**
  * Run (or resume) a journaled push: finished calls are skipped (their learned ids restored), a call left `sent`
@@ -122,6 +126,8 @@ async function settle(call: JournalCall, step: PushStep, ctx: StepContext, optio
   } else {
     options.journal.markSent(options.pushId, call.seq);
   }
+  const answered = new Set<string>();
+  let answeredCount = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await executeStep(step, ctx, 'send');
@@ -129,6 +135,19 @@ async function settle(call: JournalCall, step: PushStep, ctx: StepContext, optio
       else report.sent++;
       return result;
     } catch (error) {
+      if (isConnectorError(error) && answeredError(error)) {
+        answered.add(signature(error));
+        answeredCount++;
+      }
+      if (isConnectorError(error) && error.retryable && attempt >= retry.attempts && answeredCount === attempt && answered.size === 1) {
+        // Every attempt reached the server and its handler failed the same way: a request it will never take.
+        throw new ConnectorError(
+          'SERVER_REJECTED',
+          `${call.endpoint} failed the same way on all ${attempt} attempts (server code ${error.details.serverCode}: ${error.details.serverMessage ?? ''}); sending it again will not help`,
+          { ...error.details, endpoint: call.endpoint },
+          { cause: error },
+        );
+      }
       if (!isConnectorError(error) || !error.retryable || attempt >= retry.attempts) throw error;
       await sleep(retry.baseDelayMs * 2 ** (attempt - 1), options.signal);
       const probe = () =>

@@ -37,6 +37,16 @@ export async function usersWithRole(ctx: StepContext, roleId: number): Promise<S
   }
 }
 
+/** Ids of the users whose department is exactly `deptId` (`queryUserList` with `deptId`, no sub-departments, §3). */
+export async function usersInDepartment(ctx: StepContext, deptId: number): Promise<Set<number>> {
+  const ids = new Set<number>();
+  for (let page = 1; ; page++) {
+    const answer = await ctx.session.call(wukongEndpoints.userPage(page, 100, { deptId }), ctx.signal);
+    for (const u of answer.list) ids.add(u.userId);
+    if (page >= answer.totalPage || answer.list.length === 0) return ids;
+  }
+}
+
 export function roleIdsOf(user: WukongUser): number[] {
   return (user.roleId ?? '').split(',').map((s) => s.trim()).filter((s) => /^\d+$/.test(s)).map(Number);
 }
