@@ -6,13 +6,18 @@ import type { DraftProblemView, DraftSummary } from '../../common/ipc/channels/d
 import { AppError } from '../../common/ipc/result';
 import type { EventBus } from '../eventBus';
 import { checkGestures, type GestureError } from './checkGestures';
-import { summarize, type DraftRepository } from './draftRecord';
+import { summarize, type DraftInfo, type DraftOrigin, type DraftRepository, type PushRecord } from './draftRecord';
+import { pushedDraftError, type LockedVerb } from './readOnlyDraft';
 import { ProjectionCache, type Projection } from './projectionCache';
 
 /**
  * Drafts of the open workspace: create, rename, duplicate, discard; record gestures (batches) checked with the
  * CRM's own rules; undo and redo; and the projection every view reads. Stored by a DraftRepository (the
  * workspace's encrypted database), so drafts survive restarts.
+ *
+ * A pushed draft (one with a push journal, whatever became of the push) is read-only: it is the record of what
+ * was sent, and rewriting it would make the console disagree with the server without a word. Rename, duplicate
+ * (an editable copy) and discard still work.
  */
 export class DraftService {
   private activeId: string | null = null;
@@ -21,6 +26,8 @@ export class DraftService {
   private readonly projections = new ProjectionCache();
   /** Applied batches per draft, read once from the store and kept in step with every change made here. */
   private readonly applied = new Map<string, DraftBatch[]>();
+  /** Drafts known to be pushed (a push journal is never deleted, so this only grows). */
+  private readonly pushedIds = new Map<string, PushRecord>();
 
   constructor(
     private readonly repository: DraftRepository,
@@ -29,29 +36,34 @@ export class DraftService {
   ) {}
 
   list(): { drafts: DraftSummary[]; activeDraftId: string | null } {
-    const drafts = this.repository.list().sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(summarize);
+    const infos = this.repository.list().sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const names = new Map(infos.map((d) => [d.id, d.name]));
+    const pushes = this.repository.pushes();
+    const drafts = infos.map((info) => summarize(info, { pushes, draftName: (id) => names.get(id) ?? null }));
     if (this.activeId && !drafts.some((d) => d.id === this.activeId)) this.activeId = null;
-    // After a restart the console resumes the draft worked on last, unless the user chose to see the base.
+    // After a restart the console resumes the draft worked on last, unless the user chose to see the base. Never a
+    // pushed draft (it cannot take edits) nor a rollback draft (it is opened for review, not picked silently).
     if (this.activeId === null && !this.baseChosen) {
-      this.activeId = drafts.reduce<DraftSummary | null>((last, d) => (last && last.updatedAt >= d.updatedAt ? last : d), null)?.id ?? null;
+      const candidates = drafts.filter((d) => !d.readOnly && d.origin === null);
+      this.activeId = candidates.reduce<DraftSummary | null>((last, d) => (last && last.updatedAt >= d.updatedAt ? last : d), null)?.id ?? null;
     }
     return { drafts, activeDraftId: this.activeId };
   }
 
   create(name: string): DraftSummary {
-    return this.changed(summarize(this.repository.create(name)), 'draft created');
+    return this.changed(this.summary(this.repository.create(name)), 'draft created');
   }
 
   rename(draftId: string, name: string): DraftSummary {
-    return this.changed(summarize(this.repository.rename(draftId, name)), 'draft renamed');
+    return this.changed(this.summary(this.repository.rename(draftId, name)), 'draft renamed');
   }
 
-  /** A copy with the same applied gestures (the redo tail is not copied). */
+  /** A copy with the same applied gestures (the redo tail is not copied). The copy is editable and has no origin. */
   duplicate(draftId: string, name: string): DraftSummary {
     const batches = this.batches(draftId);
     const copy = this.repository.create(name);
     const info = batches.length > 0 ? this.repository.append(copy.id, batches) : copy;
-    return this.changed(summarize(info), 'draft duplicated');
+    return this.changed(this.summary(info), 'draft duplicated');
   }
 
   discard(draftId: string) {
@@ -71,6 +83,7 @@ export class DraftService {
 
   /** Records one gesture. All or nothing: a batch with any rule error changes nothing and says why. */
   apply(draftId: string, batch: DraftBatch): { draft: DraftSummary; warnings: DraftProblemView[] } {
+    this.assertEditable(draftId, 'apply');
     const before = this.projection(draftId).snapshot;
     const checked = applyChecked(before, batch);
     const problems = checked.problems.map(toView);
@@ -81,19 +94,21 @@ export class DraftService {
     if (this.batches(draftId).some((b) => b.id === batch.id)) throw new AppError('CONFLICT', `gesture ${batch.id} is already recorded`);
     const info = this.repository.append(draftId, [batch]);
     this.applied.set(draftId, [...this.batches(draftId), batch]);
-    return { draft: this.changed(summarize(info), 'draft edited'), warnings: problems };
+    return { draft: this.changed(this.summary(info, []), 'draft edited'), warnings: problems };
   }
 
   undo(draftId: string): DraftSummary {
+    this.assertEditable(draftId, 'undo');
     const info = this.repository.undo(draftId);
     this.forgetBatches(draftId);
-    return this.changed(summarize(info), 'draft undone');
+    return this.changed(this.summary(info, []), 'draft undone');
   }
 
   redo(draftId: string): DraftSummary {
+    this.assertEditable(draftId, 'redo');
     const info = this.repository.redo(draftId);
     this.forgetBatches(draftId);
-    return this.changed(summarize(info), 'draft redone');
+    return this.changed(this.summary(info, []), 'draft redone');
   }
 
   /**
@@ -103,6 +118,7 @@ export class DraftService {
    * reverting the last gesture is exactly an undo, so it can be redone.
    */
   revertBatch(draftId: string, batchId: string): { reverted: true; draft: DraftSummary } | { reverted: false; blockers: GestureError[] } {
+    this.assertEditable(draftId, 'revert');
     const batches = this.batches(draftId);
     const index = batches.findIndex((b) => b.id === batchId);
     if (index < 0) throw new AppError('NOT_FOUND', `gesture ${batchId} is not applied in this draft`);
@@ -113,16 +129,28 @@ export class DraftService {
     for (let k = batches.length; k > index; k--) info = this.repository.undo(draftId);
     if (later.length > 0) info = this.repository.append(draftId, later);
     this.forgetBatches(draftId);
-    return { reverted: true, draft: this.changed(summarize(info), 'draft gesture reverted') };
+    return { reverted: true, draft: this.changed(this.summary(info, []), 'draft gesture reverted') };
   }
 
-  /** A new draft from gestures made elsewhere (an imported file), recorded only if all pass the server's rules now. */
-  createFrom(name: string, batches: readonly DraftBatch[]): { created: true; draft: DraftSummary } | { created: false; errors: GestureError[] } {
+  /**
+   * A new draft from gestures made elsewhere (an imported file, the inverse of a push), recorded only if all pass
+   * the server's rules now. `origin` marks a rollback draft with the push it undoes.
+   */
+  createFrom(
+    name: string,
+    batches: readonly DraftBatch[],
+    options: { origin?: DraftOrigin | null } = {},
+  ): { created: true; draft: DraftSummary } | { created: false; errors: GestureError[] } {
     const { errors } = checkGestures(this.projection(null).snapshot, batches);
     if (errors.length > 0) return { created: false, errors };
-    const draft = this.repository.create(name);
+    const draft = this.repository.create(name, options.origin ?? null);
     const info = batches.length > 0 ? this.repository.append(draft.id, batches) : draft;
-    return { created: true, draft: this.changed(summarize(info), 'draft imported') };
+    return { created: true, draft: this.changed(this.summary(info), 'draft imported') };
+  }
+
+  /** The newest push made from a draft, or null: a draft with one is read-only. */
+  pushOf(draftId: string): PushRecord | null {
+    return this.repository.pushes(draftId)[0] ?? null;
   }
 
   /** The applied gestures of a draft, oldest first. */
@@ -154,6 +182,25 @@ export class DraftService {
   /** The state before each applied gesture and after the last one (for plain-language descriptions). */
   states(draftId: string): Snapshot[] {
     return this.projections.states(this.base(), draftId, this.batches(draftId));
+  }
+
+  /**
+   * Refuses to change a pushed draft, in the main process whatever the renderer shows. Journals are never deleted,
+   * so a draft once pushed stays read-only: the positive answer is kept, a negative one is asked again each time
+   * (a push can start between two edits).
+   */
+  private assertEditable(draftId: string, verb: LockedVerb) {
+    const push = this.pushedIds.get(draftId) ?? this.pushOf(draftId);
+    if (!push) return;
+    this.pushedIds.set(draftId, push);
+    throw pushedDraftError(verb, push);
+  }
+
+  /** A summary from the store's facts. `ownPushes` when they are known (an edit just passed assertEditable). */
+  private summary(info: DraftInfo, ownPushes?: readonly PushRecord[]): DraftSummary {
+    const pushes = info.origin ? this.repository.pushes() : (ownPushes ?? this.repository.pushes(info.id));
+    const draftName = (id: string) => (id === info.id ? info.name : info.origin ? (this.repository.list().find((d) => d.id === id)?.name ?? null) : null);
+    return summarize(info, { pushes, draftName });
   }
 
   private forgetBatches(draftId: string) {

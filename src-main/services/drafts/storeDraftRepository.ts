@@ -8,13 +8,15 @@ export function storeDraftRepository(data: WorkspaceData): DraftRepository {
   return {
     list: () => data.listDrafts().map(toInfo),
     get: (draftId) => toInfo(data.getDraft(draftId)),
-    create: (name) => toInfo(data.createDraft({ name })),
+    create: (name, origin) => toInfo(data.createDraft({ name, origin: origin ?? null })),
     rename: (draftId, name) => toInfo(data.renameDraft(draftId, name)),
     remove: (draftId) => data.deleteDraft(draftId),
     append: (draftId, batches) => toInfo(data.appendToDraft(draftId, batches)),
     undo: (draftId) => toInfo(data.undo(draftId)),
     redo: (draftId) => toInfo(data.redo(draftId)),
     batches: (draftId, options) => data.draftEntries(draftId, options).map((e) => draftBatchSchema.parse(e.entry) as DraftBatch),
+    pushes: (draftId) =>
+      data.listPushes(draftId === undefined ? {} : { draftId }).map((j) => ({ id: j.id, draftId: j.draftId, createdAt: j.createdAt, finishedAt: j.finishedAt, outcome: j.outcome })),
   };
 }
 
@@ -27,5 +29,6 @@ function toInfo(draft: StoredDraftInfo): DraftInfo {
     batchCount: draft.operationCount,
     createdAt: draft.createdAt,
     updatedAt: draft.updatedAt,
+    origin: draft.origin,
   };
 }

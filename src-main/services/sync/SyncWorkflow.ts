@@ -155,7 +155,7 @@ export class SyncWorkflow {
     const { ops, notUndoable } = undoChanges(diffSnapshots(plannedOn, expected));
     // A draft name is stored data, read in either language: both words.
     const name = `Rollback · 回滚 ${journal.createdAt.slice(0, 16).replace('T', ' ')}`;
-    const created = this.options.drafts().createFrom(name, [{ id: randomUUID(), label: name, ops }]);
+    const created = this.options.drafts().createFrom(name, [{ id: randomUUID(), label: name, ops }], { origin: { kind: 'rollback', pushId } });
     if (!created.created) {
       throw new AppError('REFUSED', 'the inverse draft breaks a rule on the current server state', created.errors.map((e) => JSON.stringify(e).slice(0, 300)));
     }

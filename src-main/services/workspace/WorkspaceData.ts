@@ -92,15 +92,15 @@ export class WorkspaceData {
 
   // ---- drafts ----
 
-  createDraft(args: { name: string; baseSnapshotVersion?: number }): store.DraftInfo {
+  createDraft(args: { name: string; baseSnapshotVersion?: number; origin?: store.DraftOrigin | null }): store.DraftInfo {
     return this.#write(
       'draft.created',
       (db) => {
         const base = args.baseSnapshotVersion ?? store.latestSnapshotVersion(db);
         if (base === null) throw new StoreError('NOT_FOUND', 'a draft needs a snapshot to start from; pull first');
-        return store.createDraft(db, { id: randomUUID(), name: args.name, baseSnapshotVersion: base, now: this.context.now() });
+        return store.createDraft(db, { id: randomUUID(), name: args.name, baseSnapshotVersion: base, now: this.context.now(), origin: args.origin ?? null });
       },
-      (draft) => ({ draftId: draft.id, name: draft.name, baseSnapshotVersion: draft.baseSnapshotVersion }),
+      (draft) => ({ draftId: draft.id, name: draft.name, baseSnapshotVersion: draft.baseSnapshotVersion, ...(draft.origin ? { origin: draft.origin } : {}) }),
     );
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appendOperations, createDraft, deleteDraft, getDraft, listDrafts, listOperations, redo, renameDraft, undo } from './draftRepo';
+import { createPushJournal } from './pushJournalRepo';
 import { saveSnapshot } from './snapshotRepo';
 import { memoryDb } from '../testing/memoryDb';
 import { tinySnapshot } from '../testing/tinySnapshot';
@@ -55,5 +56,17 @@ describe('draft repo', () => {
     expect(getDraft(db, { id: 'd1' })).toBeNull();
     expect(db.prepare('SELECT count(*) AS n FROM draft_operations').get()).toEqual({ n: 0 });
     expect(() => deleteDraft(db, { id: 'd1' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
+  it('keeps where a draft came from: a rollback draft names the push it undoes, which must exist', () => {
+    const db = setup();
+    expect(getDraft(db, { id: 'd1' })!.origin).toBeNull();
+    createPushJournal(db, { id: 'p1', draftId: 'd1', plan: { plannedOnVersion: 1, ops: '[]', compensates: null }, calls: [], now: 't2' });
+    expect(createDraft(db, { id: 'r1', name: 'undo', baseSnapshotVersion: 1, now: 't3', origin: { kind: 'rollback', pushId: 'p1' } }).origin).toEqual({ kind: 'rollback', pushId: 'p1' });
+    expect(appendOperations(db, { draftId: 'r1', operations: ['1'], now: 't4' }).origin).toEqual({ kind: 'rollback', pushId: 'p1' });
+    expect(listDrafts(db).find((d) => d.id === 'r1')!.origin).toEqual({ kind: 'rollback', pushId: 'p1' });
+    expect(() => createDraft(db, { id: 'r2', name: 'x', baseSnapshotVersion: 1, now: 't', origin: { kind: 'rollback', pushId: 'nope' } })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', message: 'push nope does not exist' }),
+    );
   });
 });

@@ -2,6 +2,12 @@ import { StoreError } from '../errors';
 import type { Db } from '../sqlcipher';
 import { sql } from '../statements';
 
+/** Where a draft came from when it was not drawn by hand: the inverse of one push ("Roll back this push…"). */
+export interface DraftOrigin {
+  kind: 'rollback';
+  pushId: string;
+}
+
 export interface DraftInfo {
   id: string;
   name: string;
@@ -11,6 +17,7 @@ export interface DraftInfo {
   operationCount: number;
   createdAt: string;
   updatedAt: string;
+  origin: DraftOrigin | null;
 }
 
 export interface StoredOperation {
@@ -21,13 +28,27 @@ export interface StoredOperation {
 }
 
 const DRAFT_COLUMNS = `d.id, d.name, d.base_snapshot_version AS baseSnapshotVersion, d.head, d.created_at AS createdAt, d.updated_at AS updatedAt,
+  d.origin_kind AS originKind, d.origin_push_id AS originPushId,
   (SELECT coalesce(max(seq), 0) FROM draft_operations o WHERE o.draft_id = d.id) AS operationCount`;
 
-export function createDraft(db: Db, args: { id: string; name: string; baseSnapshotVersion: number; now: string }): DraftInfo {
+type DraftRow = Omit<DraftInfo, 'origin'> & { originKind: 'rollback' | null; originPushId: string | null };
+
+function toDraftInfo(row: DraftRow): DraftInfo {
+  const { originKind, originPushId, ...rest } = row;
+  return { ...rest, origin: originKind && originPushId ? { kind: originKind, pushId: originPushId } : null };
+}
+
+export function createDraft(db: Db, args: { id: string; name: string; baseSnapshotVersion: number; now: string; origin?: DraftOrigin | null }): DraftInfo {
+  const origin = args.origin ?? null;
+  if (origin && !sql(db, 'SELECT 1 FROM push_journals WHERE id = ?').get(origin.pushId)) {
+    throw new StoreError('NOT_FOUND', `push ${origin.pushId} does not exist`);
+  }
   try {
-    sql(db, 
-      `INSERT INTO drafts (id, name, base_snapshot_version, head, created_at, updated_at) VALUES (@id, @name, @baseSnapshotVersion, 0, @now, @now)`,
-    ).run(args);
+    sql(
+      db,
+      `INSERT INTO drafts (id, name, base_snapshot_version, head, created_at, updated_at, origin_kind, origin_push_id)
+       VALUES (@id, @name, @baseSnapshotVersion, 0, @now, @now, @originKind, @originPushId)`,
+    ).run({ id: args.id, name: args.name, baseSnapshotVersion: args.baseSnapshotVersion, now: args.now, originKind: origin?.kind ?? null, originPushId: origin?.pushId ?? null });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new StoreError('NOT_FOUND', `snapshot version ${args.baseSnapshotVersion} does not exist`);
@@ -38,7 +59,8 @@ export function createDraft(db: Db, args: { id: string; name: string; baseSnapsh
 }
 
 export function getDraft(db: Db, args: { id: string }): DraftInfo | null {
-  return (sql(db, `SELECT ${DRAFT_COLUMNS} FROM drafts d WHERE d.id = ?`).get(args.id) as DraftInfo | undefined) ?? null;
+  const row = sql(db, `SELECT ${DRAFT_COLUMNS} FROM drafts d WHERE d.id = ?`).get(args.id) as DraftRow | undefined;
+  return row ? toDraftInfo(row) : null;
 }
 
 function requireDraft(db: Db, id: string): DraftInfo {
@@ -49,7 +71,7 @@ function requireDraft(db: Db, id: string): DraftInfo {
 
 /** Most recently changed first. */
 export function listDrafts(db: Db): DraftInfo[] {
-  return sql(db, `SELECT ${DRAFT_COLUMNS} FROM drafts d ORDER BY d.updated_at DESC, d.id`).all() as DraftInfo[];
+  return (sql(db, `SELECT ${DRAFT_COLUMNS} FROM drafts d ORDER BY d.updated_at DESC, d.id`).all() as DraftRow[]).map(toDraftInfo);
 }
 
 export function renameDraft(db: Db, args: { id: string; name: string; now: string }): DraftInfo {
