@@ -5,7 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DraftService } from '../../../src-main/services/drafts/DraftService';
+import { storeDraftRepository } from '../../../src-main/services/drafts/storeDraftRepository';
+import { EventBus } from '../../../src-main/services/eventBus';
 import { SyncService, createWukongConnector, type SyncEvent } from '../../../src-main/services/sync';
+import { SyncWorkflow } from '../../../src-main/services/sync/SyncWorkflow';
 import { WorkspaceService, type WorkspaceData } from '../../../src-main/services/workspace';
 import type { RunningEmulator } from '../../wukong-emulator';
 
@@ -51,4 +55,16 @@ export function syncFor(data: WorkspaceData, events: SyncEvent[] = []): SyncServ
     createConnector: (profile) => createWukongConnector(profile, { retry: { baseDelayMs: 20 } }),
     emit: (e) => events.push(e),
   });
+}
+
+/** The push flow the console drives (plan, push, verify, undo, abandon) over a workspace, minus IPC. */
+export function workflowFor(data: WorkspaceData, events = new EventBus()): { workflow: SyncWorkflow; drafts: DraftService; events: EventBus } {
+  const drafts = new DraftService(storeDraftRepository(data), () => data.loadSnapshot().snapshot, events);
+  const workflow = new SyncWorkflow({
+    data,
+    drafts: () => drafts,
+    events,
+    createConnector: (profile) => createWukongConnector(profile, { retry: { baseDelayMs: 20, settleMs: 200 } }),
+  });
+  return { workflow, drafts, events };
 }

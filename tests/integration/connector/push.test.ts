@@ -30,7 +30,7 @@ describe('push of a mixed draft over real HTTP', () => {
     const first = (k: string) => kinds.indexOf(k as never);
     const last = (k: string) => kinds.lastIndexOf(k as never);
     // Narrowing first (revokes, disabling, role removals that leave another role), then structure (departments
-    // before people move into them, new roles), then widening (grants, assignments), deletions last.
+    // before people move into them, new roles), then widening (assignments, then grants), deletions last.
     const grants = plan.steps.filter((s) => s.step.kind === 'setRoleAccess' && s.step.grant.length > 0).map((s) => s.seq - 1);
     const revokes = plan.steps.filter((s) => s.step.kind === 'setRoleAccess' && s.step.revoke.length > 0).map((s) => s.seq - 1);
     expect(Math.max(...revokes)).toBeLessThan(first('createDepartment'));
@@ -38,8 +38,8 @@ describe('push of a mixed draft over real HTTP', () => {
     expect(last('unassignRole')).toBeLessThan(first('createDepartment'));
     expect(last('createDepartment')).toBeLessThan(first('moveUsers'));
     expect(last('createRole')).toBeLessThan(Math.min(...grants));
-    expect(Math.max(...grants)).toBeLessThan(first('assignRole'));
-    expect(last('assignRole')).toBeLessThan(first('deleteRole'));
+    expect(last('assignRole')).toBeLessThan(Math.min(...grants));
+    expect(Math.max(...grants)).toBeLessThan(first('deleteRole'));
     expect(plan.steps.every((s) => s.endpoint.startsWith('POST /'))).toBe(true);
     // What the user confirms before anything is sent: one line per call, and when it takes effect (§9.1).
     expect(plan.steps[0]!.summary.en).toBe('Rename role to "公告与通知管理员"');

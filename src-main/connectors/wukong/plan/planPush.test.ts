@@ -125,13 +125,13 @@ describe('planPush', () => {
     expect(deleting.propagation.map((n) => [n.delay, n.userIds])).toEqual([['nextLogin', ['102']]]);
   });
 
-  it('turns a new role into create + grants and scope, then assignment; copies become creates with the copied grants', () => {
+  it('turns a new role into create (with its scope), assignment, then grants; copies become creates with the copied grants', () => {
     const plan = planPush(organisation(), [
       { type: 'createRole', roleId: 'new-role:a', name: '审计员', groupId: '2', dataScope: 4, permissionIds: ['28'] },
       { type: 'assignRoles', userIds: ['103'], roleIds: ['new-role:a'] },
       { type: 'copyRole', roleId: 'new-role:b', sourceRoleId: '180170', name: '销售员（复制）' },
     ]);
-    expect(plan.steps.map((s) => s.step.kind)).toEqual(['createRole', 'createRole', 'setRoleAccess', 'setRoleAccess', 'assignRole']);
+    expect(plan.steps.map((s) => s.step.kind)).toEqual(['createRole', 'createRole', 'assignRole', 'setRoleAccess', 'setRoleAccess']);
     const sales = organisation().roles.find((r) => r.id === '180170')!;
     // The scope goes with add itself: a new role never sits at the column default 5 (全部), even for a moment.
     expect(plan.steps.filter((s) => s.step.kind === 'createRole').map((s) => s.step)).toEqual([

@@ -62,8 +62,8 @@ export function planPush(server: Snapshot, ops: readonly DraftOperation[]): Push
  *      that leave the person another role (1133);
  *   2. structure: departments created and changed, people moved, managers set, new roles created (with their
  *      data scope, no grants, no members: they give nothing yet);
- *   3. widening: grants and higher data scopes, wider field rules, role assignments, then the role removals
- *      that needed a new role first, then enabling people (1113 needs a role);
+ *   3. widening: role assignments, then the role removals that needed a new role first (1133), then grants,
+ *      higher data scopes and wider field rules, then enabling people (1113 needs a role);
  *   4. what cannot be undone last: role and department deletions (children before parents, 1112).
  * A role whose grants both shrink and grow gets two updateRoleMenu calls, one in each phase.
  */
@@ -214,11 +214,12 @@ function buildSteps(server: Snapshot, projection: Snapshot, changes: readonly Ce
   // Managers nearest the top first, so no intermediate state is a reporting loop (1109).
   steps.push(...managers.sort((a, b) => managerDepth(a.userId) - managerDepth(b.userId)));
   steps.push(...createdRoles);
-  // 3. widening
-  steps.push(...[...widenAccess.values()].filter(hasWork));
-  steps.push(...widenFields.values());
+  // 3. widening. People join their new roles while those still hold only what both states grant, and leave the
+  // old ones, before any role gains: someone leaving a role never passes through its new grants.
   for (const [role, userIds] of assigns) steps.push({ kind: 'assignRole', role, userIds });
   steps.push(...lateUnassigns);
+  steps.push(...[...widenAccess.values()].filter(hasWork));
+  steps.push(...widenFields.values());
   // Enabling needs a role (1113), which the assignments above provide.
   const enabled = statuses.get('active');
   if (enabled) steps.push({ kind: 'setUserStatus', userIds: enabled, status: 'active' });
