@@ -52,6 +52,10 @@ export function undoPreview(data: WorkspaceData, pushId: string, server: Snapsho
     throw new AppError('REFUSED', `push ${pushId} is already closed (${planned.journal.outcome ?? 'finished'}): there is nothing to undo`);
   }
   const landed = landedChanges(diffSnapshots(planned.plannedOn, planned.expected), server);
-  const { ops, notUndoable } = undoChanges(landed);
-  return { landed, notUndoable, ops, server, planned };
+  // Nobody can set a person back to "not yet activated" (WukongCRM: setUserStatus takes 0 or 1 only, reference
+  // §3; the connector's `inactiveStatusSettable: false`): such a change is named, not attempted.
+  const backToInactive = (c: CellChange) => c.kind === 'userStatus' && c.before === 'inactive';
+  const { ops, notUndoable } = undoChanges(landed.filter((c) => !backToInactive(c)));
+  const stuck = landed.filter(backToInactive).map((c) => ({ ...c, before: c.after, after: c.before }) as CellChange);
+  return { landed, notUndoable: [...notUndoable, ...stuck], ops, server, planned };
 }
