@@ -7,6 +7,7 @@ import { PushProgress } from './PushProgress';
 import { DiscardPushedDraft } from './DiscardPushedDraft';
 import { PushResult } from './PushResult';
 import { usePushFlowStore } from './pushFlowStore';
+import { StoppedPush } from './StoppedPush';
 import './sync.css';
 
 /**
@@ -41,25 +42,31 @@ export function PushFlow({ draftId }: { draftId: string | null }) {
     case 'pushing':
       return <PushProgress total={stage.total} />;
     case 'stopped': {
-      const f = stage.report.failure!;
+      const { report } = stage;
       return (
-        <div className="sync-stopped">
-          <p role="alert" className="form-error">
-            {t('pushStopped', { seq: f.seq, endpoint: f.endpoint, message: f.serverCode ? `${f.message} (${f.serverCode})` : f.message })}
-          </p>
-          <div className="toolbar">
-            {f.resumable && (
-              <button type="button" className="primary" onClick={() => void flow.resume(stage.report.pushId, flow.pushedDraftId ?? undefined)}>
-                {t('resume')}
-              </button>
-            )}
-            <button type="button" onClick={flow.reset}>
-              {t('close')}
-            </button>
-          </div>
-        </div>
+        <StoppedPush
+          pushId={report.pushId}
+          failure={report.failure ?? null}
+          resumable={report.failure?.resumable ?? true}
+          done={report.done}
+          calls={report.total}
+          onResume={() => void flow.resume(report.pushId, flow.pushedDraftId ?? undefined)}
+          onClose={flow.reset}
+        />
       );
     }
+    case 'recover':
+      return (
+        <StoppedPush
+          pushId={stage.pushId}
+          failure={null}
+          resumable={stage.resumable}
+          done={stage.done}
+          calls={stage.calls}
+          onResume={() => void flow.resume(stage.pushId, stage.draftId)}
+          onClose={flow.reset}
+        />
+      );
     case 'verifying':
       return <ProgressBar label={t('verifying')} done={0} total={0} />;
     case 'result':

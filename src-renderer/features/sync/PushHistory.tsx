@@ -18,8 +18,9 @@ export function PushHistory({ pushes }: { pushes: SyncStatus['pushes'] }) {
           {pushes.map((p) => (
             <li key={p.id}>
               <span>{new Date(p.createdAt).toLocaleString()}</span> · <span>{p.draftName ?? p.draftId}</span> ·{' '}
-              <span>{p.finished ? t('finished') : t('unfinished', { done: p.done, calls: p.calls })}</span>{' '}
-              {p.finished ? (
+              <span>{p.finished ? t(p.outcome === 'undone' ? 'outcomeUndone' : p.outcome === 'abandoned' ? 'outcomeAbandoned' : 'finished') : t('unfinished', { done: p.done, calls: p.calls })}</span>
+              {p.compensates && <span className="muted"> · {t('compensating')}</span>}{' '}
+              {p.finished && p.outcome === 'verified' ? (
                 <>
                   <button type="button" disabled={busy} onClick={() => void flow.verify(p.id, null)}>
                     {t('verify')}
@@ -29,9 +30,16 @@ export function PushHistory({ pushes }: { pushes: SyncStatus['pushes'] }) {
                   </button>
                 </>
               ) : (
-                <button type="button" disabled={busy} onClick={() => void flow.resume(p.id, p.draftId)}>
-                  {t('resume')}
-                </button>
+                <>
+                  {!p.stopped && (
+                    <button type="button" disabled={busy} onClick={() => void flow.resume(p.id, p.draftId)}>
+                      {t('resume')}
+                    </button>
+                  )}
+                  <button type="button" disabled={busy} onClick={() => flow.recover(p)}>
+                    {t('endPush')}
+                  </button>
+                </>
               )}
             </li>
           ))}

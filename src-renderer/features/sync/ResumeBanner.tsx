@@ -9,19 +9,22 @@ export function ResumeBanner() {
   const { status } = useSyncStatus();
   const stage = usePushFlowStore((s) => s.stage);
   const resume = usePushFlowStore((s) => s.resume);
-  const unfinished = status?.pushes.find((p) => !p.finished && p.calls > 0 && p.done < p.calls);
-  if (!unfinished || stage.kind === 'pushing' || stage.kind === 'verifying') return null;
+  const recover = usePushFlowStore((s) => s.recover);
+  const unfinished = status?.pushes.find((p) => !p.finished && p.calls > 0 && (p.done < p.calls || p.stopped));
+  if (!unfinished || stage.kind === 'pushing' || stage.kind === 'verifying' || stage.kind === 'stopped' || stage.kind === 'recover') return null;
   return (
     <div role="alert" className="sync-banner">
-      <span>{t('bannerUnfinished', { done: unfinished.done, calls: unfinished.calls })}</span>
+      <span>{t(unfinished.stopped ? 'bannerStopped' : 'bannerUnfinished', { done: unfinished.done, calls: unfinished.calls })}</span>
       <button
         type="button"
         onClick={() => {
           window.location.hash = '#/sync';
-          void resume(unfinished.id, unfinished.draftId);
+          // A push stopped for good cannot be resumed: it is undone or abandoned.
+          if (unfinished.stopped) recover(unfinished);
+          else void resume(unfinished.id, unfinished.draftId);
         }}
       >
-        {t('resume')}
+        {t(unfinished.stopped ? 'endPush' : 'resume')}
       </button>
     </div>
   );

@@ -92,8 +92,13 @@ export const syncMessages = defineMessages({
     historyEmpty: 'No pushes yet.',
     finished: 'completed',
     unfinished: 'unfinished ({done} of {calls})',
+    outcomeUndone: 'undone',
+    outcomeAbandoned: 'abandoned',
+    compensating: 'undoes an earlier push',
+    endPush: 'Undo or abandon…',
     verify: 'Verify',
     bannerUnfinished: 'A push was interrupted ({done} of {calls} calls sent). Resume it to finish and verify.',
+    bannerStopped: 'A push stopped for good ({done} of {calls} calls done). Undo what landed, or abandon it.',
   },
   'zh-CN': {
     title: '推送到 CRM',
@@ -186,8 +191,13 @@ export const syncMessages = defineMessages({
     historyEmpty: '暂无推送。',
     finished: '已完成',
     unfinished: '未完成（{done} / {calls}）',
+    outcomeUndone: '已撤回',
+    outcomeAbandoned: '已放弃',
+    compensating: '撤回此前的一次推送',
+    endPush: '撤回或放弃…',
     verify: '校验',
     bannerUnfinished: '有一次推送被中断（已发送 {done} / {calls} 个调用）。继续推送以完成并校验。',
+    bannerStopped: '有一次推送已无法继续（已完成 {done} / {calls} 个调用）。请撤回已生效的部分，或放弃本次推送。',
   },
 });
 

@@ -14,6 +14,8 @@ export type FlowStage =
   | { kind: 'plan'; plan: PlanView }
   | { kind: 'pushing'; plan: PlanView | null; pushId: string | null; total: number }
   | { kind: 'stopped'; report: PushReportView }
+  /** An unfinished push chosen from the history: resume it (if it can be), undo what landed, or abandon it. */
+  | { kind: 'recover'; pushId: string; draftId: string; resumable: boolean; done: number; calls: number }
   | { kind: 'verifying'; pushId: string }
   | { kind: 'result'; verify: VerifyView; report: PushReportView | null }
   | { kind: 'error'; error: unknown; retry: FlowStage };
@@ -34,6 +36,7 @@ interface PushFlowState {
   resume(pushId: string, draftId?: string): Promise<void>;
   verify(pushId: string, report: PushReportView | null): Promise<void>;
   rollbackPush(pushId: string): Promise<void>;
+  recover(push: { id: string; draftId: string; stopped: boolean; done: number; calls: number }): void;
   cancel(): Promise<void>;
   reset(): void;
 }
@@ -115,6 +118,10 @@ export const usePushFlowStore = create<PushFlowState>((set, get) => {
     async rollbackPush(pushId) {
       const made = await run(() => api().call('sync.rollback', { pushId }), get().stage);
       if (made) set({ rollback: { draftId: made.draft.id, name: made.draft.name, notUndoable: made.notUndoable } });
+    },
+
+    recover(push) {
+      set({ stage: { kind: 'recover', pushId: push.id, draftId: push.draftId, resumable: !push.stopped, done: push.done, calls: push.calls }, log: [], rollback: null });
     },
 
     async cancel() {
