@@ -2,6 +2,15 @@ import { create } from 'zustand';
 import type { DraftBatch } from '../../src-main/common/draft/operations';
 import type { DraftProblemView, DraftSummary } from '../../src-main/common/ipc/channels/drafts';
 import { api, ApiError } from '../api/client';
+import { keptOutReason, uniqueDraftName, type KeptOutReason } from './draftTarget';
+
+/** An edit went into a new draft because the active one could not take it; the header says so until dismissed. */
+export interface NewDraftNotice {
+  reason: KeptOutReason;
+  /** The draft that was active (pushed, or a rollback draft) and the one the edit went into. */
+  from: string;
+  to: string;
+}
 
 interface DraftState {
   drafts: DraftSummary[];
@@ -11,8 +20,15 @@ interface DraftState {
   /** The last refusal or warning list, for the status bar. */
   lastProblem: { message: string; details: string[] } | null;
   lastWarnings: DraftProblemView[];
+  notice: NewDraftNotice | null;
+  /** A rollback draft that appeared since the list was first read: the drafts view opens it for review. */
+  reviewDraftId: string | null;
   load(): Promise<void>;
-  /** The draft edits go into: the active one, or a new "Draft N" made and activated on first edit. */
+  /**
+   * The draft an edit goes into — THE one path every editing view takes (role matrix, field rules, organisation).
+   * The active draft when it can take edits; otherwise a new draft (`defaultName`, made unique), activated, and
+   * when the active one was pushed or is a rollback draft, a notice saying so.
+   */
   ensureActiveDraft(defaultName: string): Promise<string>;
   activate(draftId: string | null): Promise<void>;
   create(name: string): Promise<DraftSummary>;
@@ -24,15 +40,27 @@ interface DraftState {
   applyBatch(batch: DraftBatch, defaultName: string, onSent?: (draftId: string, revision: number) => void): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  dismissNotice(): void;
+  reviewed(): void;
   activeDraft(): DraftSummary | null;
 }
 
 /** Drafts of the open workspace and which one the console shows. The main process owns them. */
 export const useDraftStore = create<DraftState>((set, get) => {
+  let listed: ReadonlySet<string> | null = null;
   const refresh = async () => {
     try {
       const { drafts, activeDraftId } = await api().call('drafts.list', {});
-      set((s) => ({ drafts, activeDraftId, revision: s.revision + 1 }));
+      // A rollback draft made since the last answer (the push view's "Roll back this push…") waits for review.
+      const known = listed;
+      const fresh = known ? drafts.find((d) => d.origin?.kind === 'rollback' && !known.has(d.id)) : undefined;
+      listed = new Set(drafts.map((d) => d.id));
+      set((s) => ({
+        drafts,
+        activeDraftId,
+        revision: s.revision + 1,
+        reviewDraftId: fresh ? fresh.id : s.reviewDraftId && listed!.has(s.reviewDraftId) ? s.reviewDraftId : null,
+      }));
     } catch (error) {
       // A locked workspace (or one without a snapshot yet) has no drafts to show; the gate explains why.
       if (!(error instanceof ApiError)) throw error;
@@ -47,20 +75,47 @@ export const useDraftStore = create<DraftState>((set, get) => {
       activeDraftId: activate ? draft.id : s.activeDraftId,
       revision: s.revision + 1,
     }));
+  const refused = (error: unknown) => {
+    if (!(error instanceof ApiError)) throw error;
+    set({ lastProblem: { message: error.message, details: error.error.details ?? [] } });
+  };
+  // Two gestures in quick succession while a new draft is being made must both land in that one draft.
+  let making: Promise<string> | null = null;
+  const makeDraft = async (defaultName: string, keptOut: DraftSummary | null): Promise<string> => {
+    const name = uniqueDraftName(defaultName, get().drafts);
+    const draft = await api().call('drafts.create', { name });
+    await api().call('drafts.activate', { draftId: draft.id });
+    updated(draft, true);
+    const reason = keptOut && keptOutReason(keptOut);
+    if (keptOut && reason) set({ notice: { reason, from: keptOut.name, to: draft.name } });
+    return draft.id;
+  };
+  const step = async (verb: 'drafts.undo' | 'drafts.redo', allowed: (d: DraftSummary) => boolean) => {
+    const draft = get().activeDraft();
+    if (!draft || !allowed(draft)) return;
+    try {
+      updated(await api().call(verb, { draftId: draft.id }));
+    } catch (error) {
+      // Refused (the draft was pushed since this list was read): say why and show the draft as it is now.
+      refused(error);
+      await refresh();
+    }
+  };
   return {
     drafts: [],
     activeDraftId: null,
     revision: 0,
     lastProblem: null,
     lastWarnings: [],
+    notice: null,
+    reviewDraftId: null,
     load: refresh,
     async ensureActiveDraft(defaultName) {
-      const active = get().activeDraftId;
-      if (active) return active;
-      const draft = await api().call('drafts.create', { name: defaultName });
-      await api().call('drafts.activate', { draftId: draft.id });
-      updated(draft, true);
-      return draft.id;
+      const active = get().activeDraft();
+      if (active && keptOutReason(active) === null) return active.id;
+      if (!active && get().activeDraftId) return get().activeDraftId!; // not listed yet: the main process decides
+      making ??= makeDraft(defaultName, active).finally(() => (making = null));
+      return making;
     },
     async activate(draftId) {
       await api().call('drafts.activate', { draftId });
@@ -81,22 +136,19 @@ export const useDraftStore = create<DraftState>((set, get) => {
         updated(draft);
         return true;
       } catch (error) {
-        if (error instanceof ApiError) {
-          set({ lastProblem: { message: error.message, details: error.error.details ?? [] } });
-          return false;
-        }
-        throw error;
+        refused(error);
+        // A refusal because the draft was pushed meanwhile: the list shows it read-only, the next edit starts anew.
+        if (error instanceof ApiError && error.error.details?.some((d) => d.startsWith('DRAFT_PUSHED:'))) await refresh();
+        return false;
       }
     },
-    async undo() {
-      const draftId = get().activeDraftId;
-      if (!draftId || !get().activeDraft()?.canUndo) return;
-      updated(await api().call('drafts.undo', { draftId }));
+    undo: () => step('drafts.undo', (d) => d.canUndo),
+    redo: () => step('drafts.redo', (d) => d.canRedo),
+    dismissNotice() {
+      set({ notice: null });
     },
-    async redo() {
-      const draftId = get().activeDraftId;
-      if (!draftId || !get().activeDraft()?.canRedo) return;
-      updated(await api().call('drafts.redo', { draftId }));
+    reviewed() {
+      set({ reviewDraftId: null });
     },
     activeDraft() {
       const { drafts, activeDraftId } = get();

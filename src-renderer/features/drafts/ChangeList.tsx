@@ -4,6 +4,7 @@ import { api, ApiError } from '../../api/client';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
+import { lifecycleMessages } from './lifecycleMessages';
 import { draftsMessages } from './messages';
 import type { DraftChanges } from './useDraftReview';
 
@@ -19,8 +20,9 @@ const KINDS: Array<{ kind: ChangeSubject['kind']; heading: 'groupRoles' | 'group
  * Every line names the change (gesture) that made it, and that change can be taken out on its own; when a later
  * change depends on it the main process refuses and the reason is shown.
  */
-export function ChangeList({ draftId, changes }: { draftId: string; changes: DraftChanges }) {
+export function ChangeList({ draftId, changes, readOnly = false }: { draftId: string; changes: DraftChanges; readOnly?: boolean }) {
   const t = useFeatureT(draftsMessages);
+  const tl = useFeatureT(lifecycleMessages);
   const locale = useLocale();
   const reload = useDraftStore((s) => s.load);
   const [status, setStatus] = useState<{ ok: boolean; text: string; details: string[] } | null>(null);
@@ -76,7 +78,10 @@ export function ChangeList({ draftId, changes }: { draftId: string; changes: Dra
                     <li key={line.key}>
                       <span className="change-text">{line.text}</span>
                       <span className="change-tag">{t('gestureTag', { n: line.number })}</span>
-                      <button type="button" className="link-button" aria-label={t('revertLabel', { n: line.number, text: line.text })} onClick={() => void revert(line.number, line.batchId)}>
+                      <button type="button" className="link-button" aria-label={t('revertLabel', { n: line.number, text: line.text })}
+                        disabled={readOnly}
+                        title={readOnly ? tl('readOnly.revert') : undefined}
+                        onClick={() => void revert(line.number, line.batchId)}>
                         {t('revert')}
                       </button>
                     </li>

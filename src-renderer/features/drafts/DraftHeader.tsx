@@ -2,12 +2,17 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DraftSummary } from '../../../src-main/common/ipc/channels/drafts';
 import { api } from '../../api/client';
 import { useFeatureT } from '../../i18n/featureMessages';
+import { useLocale } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
+import { formatPushTime, lifecycleMessages } from './lifecycleMessages';
 import { draftsMessages } from './messages';
+import { RollbackBanner } from './RollbackBanner';
 
 /** The selected draft's name and what can be done with it: show it in the views, rename, duplicate, discard. */
 export function DraftHeader({ draft, onSelect }: { draft: DraftSummary; onSelect: (id: string | null) => void }) {
   const t = useFeatureT(draftsMessages);
+  const tl = useFeatureT(lifecycleMessages);
+  const locale = useLocale();
   const activeId = useDraftStore((s) => s.activeDraftId);
   const activate = useDraftStore((s) => s.activate);
   const reload = useDraftStore((s) => s.load);
@@ -61,7 +66,17 @@ export function DraftHeader({ draft, onSelect }: { draft: DraftSummary; onSelect
       <p className="muted">
         {t('base', { version: draft.baseVersion })} · {t('gestures', { count: draft.appliedCount })}
         {shown && <span className="draft-shown">{t('shown')}</span>}
+        {draft.readOnly && <span className="draft-tag locked">{tl('readOnly.tag')}</span>}
       </p>
+      {draft.pushed && (
+        <p className="readonly-note" data-testid="draft-readonly-note">
+          {tl('readOnly.header', {
+            at: formatPushTime(draft.pushed.at, locale) ?? draft.pushed.at,
+            outcome: tl(draft.pushed.outcome ? `outcome.${draft.pushed.outcome}` : 'outcome.open'),
+          })}
+        </p>
+      )}
+      <RollbackBanner draft={draft} />
       <div className="toolbar">
         <button type="button" onClick={() => void activate(shown ? null : draft.id)}>
           {shown ? t('deactivate') : t('activate')}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useDraftStore } from '../../stores/draftStore';
+import { lifecycleMessages } from './lifecycleMessages';
 import { draftsMessages } from './messages';
 
 /** Up and Down move between drafts, Home and End to the first and last (Tab leaves the list as usual). */
@@ -16,6 +17,7 @@ function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
 /** The workspace's drafts: pick one to review, create a new one. The one shown in the views is marked. */
 export function DraftList({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string) => void }) {
   const t = useFeatureT(draftsMessages);
+  const tl = useFeatureT(lifecycleMessages);
   const drafts = useDraftStore((s) => s.drafts);
   const activeId = useDraftStore((s) => s.activeDraftId);
   const create = useDraftStore((s) => s.create);
@@ -47,6 +49,8 @@ export function DraftList({ selectedId, onSelect }: { selectedId: string | null;
                 <span className="draft-item-name">{d.name}</span>
                 <span className="muted">{t('gestures', { count: d.appliedCount })}</span>
                 {d.id === activeId && <span className="draft-shown">{t('shown')}</span>}
+                {d.readOnly && <span className="draft-tag locked">{tl('readOnly.tag')}</span>}
+                {d.origin?.kind === 'rollback' && <span className="draft-tag rollback">{tl('rollback.tag')}</span>}
               </button>
             </li>
           ))}

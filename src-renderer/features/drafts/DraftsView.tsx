@@ -22,13 +22,21 @@ export function DraftsView() {
   const t = useFeatureT(draftsMessages);
   const drafts = useDraftStore((s) => s.drafts);
   const activeId = useDraftStore((s) => s.activeDraftId);
-  const [selectedId, setSelectedId] = useState<string | null>(activeId);
+  const reviewId = useDraftStore((s) => s.reviewDraftId);
+  const reviewed = useDraftStore((s) => s.reviewed);
+  // A rollback draft just made opens here for review; otherwise the draft the views show.
+  const [selectedId, setSelectedId] = useState<string | null>(reviewId ?? activeId);
   const [printing, setPrinting] = useState(false);
   const selected = drafts.find((d) => d.id === selectedId) ?? null;
   const review = useDraftReview(selected?.id ?? null);
   const load = useDraftStore((s) => s.load);
 
   useEffect(() => void load(), [load]);
+  useEffect(() => {
+    if (reviewId === null) return;
+    setSelectedId(reviewId);
+    reviewed();
+  }, [reviewId, reviewed]);
 
   // Start on the draft the views show; drop a selection whose draft was discarded.
   useEffect(() => {
@@ -61,7 +69,7 @@ export function DraftsView() {
               )}
               {review.changes && (
                 <div className="draft-review">
-                  <ChangeList draftId={selected.id} changes={review.changes} />
+                  <ChangeList draftId={selected.id} changes={review.changes} readOnly={selected.readOnly} />
                   <ImpactSummary impact={review.changes.impact} />
                   <LintList findings={review.findings} />
                 </div>

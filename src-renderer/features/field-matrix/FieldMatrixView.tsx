@@ -5,13 +5,16 @@ import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized } from '../../i18n/useT';
 import { ImpactPanel } from '../role-matrix/ImpactPanel';
 import { roleMatrixMessages } from '../role-matrix/messages';
+import { bulkMessages } from '../role-matrix/bulkMessages';
 import { ProblemBanner } from '../role-matrix/ProblemBanner';
-import { rectCols, rectContains, rectRows, type Rect } from '../role-matrix/selection';
+import { rectCols, rectContains, rectRows, rectSize, type Rect } from '../role-matrix/selection';
 import { useApplyGesture } from '../role-matrix/useApplyGesture';
+import { useBulkGesture } from '../role-matrix/useBulkGesture';
 import { useMatrixProjection } from '../role-matrix/useDraftProjection';
 import { useGridGestures } from '../role-matrix/useGridGestures';
 import { cellDomId, VirtualGrid, type GridGeometry } from '../role-matrix/VirtualGrid';
 import { FieldCell } from './FieldCell';
+import { fieldRequest } from './fieldRequest';
 import { brushForKey, fieldColumns, fieldModules, fieldRows, fieldValue, isFieldPending, planFieldPaint, type FieldBrush, type FieldColumn } from './fieldModel';
 import { FieldToolbar } from './FieldToolbar';
 import { fieldMatrixMessages } from './messages';
@@ -35,6 +38,7 @@ export function FieldMatrixView() {
 function FieldGrid({ data }: { data: RoleMatrix }) {
   const t = useFeatureT(fieldMatrixMessages);
   const tm = useFeatureT(roleMatrixMessages);
+  const tb = useFeatureT(bulkMessages);
   const localized = useLocalized();
   const modules = useMemo(() => fieldModules(data.fields), [data.fields]);
   const [module, setModule] = useState(() => (modules.includes('customer') ? 'customer' : (modules[0] ?? '')));
@@ -45,15 +49,22 @@ function FieldGrid({ data }: { data: RoleMatrix }) {
   const columns = useMemo(() => fieldColumns(data, roleQuery), [data, roleQuery]);
   const apply = useApplyGesture(t('draft.defaultName'));
 
+  // Fills (which keep what this draft restricted) and rectangles of more than one cell are bulk: confirmed first
+  // when they widen access broadly or remove a mask, then a toast with Undo. A single cell goes straight through.
+  const bulk = useBulkGesture(apply);
+  const runBulk = bulk.run;
   const paint = useCallback(
-    (fields: readonly FieldDefinition[], cols: readonly FieldColumn[], with_: FieldBrush) => {
-      const plan = planFieldPaint(fields, cols, with_);
-      void apply(plan.ops, t('batch.paint', { count: plan.changed }));
+    (fields: readonly FieldDefinition[], cols: readonly FieldColumn[], with_: FieldBrush, kind: 'cell' | 'rect' | 'fill') => {
+      const plan = planFieldPaint(fields, cols, with_, { keepPendingRestrictions: kind === 'fill' });
+      runBulk(fieldRequest(plan, kind !== 'cell', { t, tb, localize: localized }));
     },
-    [apply, t],
+    [runBulk, t, tb, localized],
   );
   const paintRect = useCallback(
-    (rect: Rect, with_: FieldBrush) => paint(rectRows(rect).map((i) => rows[i]!), rectCols(rect).map((i) => columns[i]!), with_),
+    (rect: Rect, with_: FieldBrush) => {
+      const size = rectSize(rect);
+      paint(rectRows(rect).map((i) => rows[i]!), rectCols(rect).map((i) => columns[i]!), with_, size.rows * size.cols > 1 ? 'rect' : 'cell');
+    },
     [paint, rows, columns],
   );
   const onKey = useCallback(
@@ -104,7 +115,7 @@ function FieldGrid({ data }: { data: RoleMatrix }) {
               <span className="rolehead-name" title={column.role.name}>{column.role.name}</span>
               <span className="rolehead-actions">
                 <span className="rolehead-members">{t('header.members', { count: column.memberCount })}</span>
-                <button type="button" className="icon-button" aria-label={t('column.fill', { role: column.role.name })} title={t('column.fill', { role: column.role.name })} onClick={() => paint(rows, [column], brush)}>
+                <button type="button" className="icon-button" aria-label={t('column.fill', { role: column.role.name })} title={t('column.fill', { role: column.role.name })} onClick={() => paint(rows, [column], brush, 'fill')}>
                   ⇊
                 </button>
               </span>
@@ -118,7 +129,7 @@ function FieldGrid({ data }: { data: RoleMatrix }) {
             <span className="field-rowhead">
               <span className="rowhead-label">{name}</span>
               <span className="rowhead-key">{field.name}</span>
-              <button type="button" className="icon-button" aria-label={t('row.fill', { name })} title={t('row.fill', { name })} onClick={() => paint([field], columns, brush)}>
+              <button type="button" className="icon-button" aria-label={t('row.fill', { name })} title={t('row.fill', { name })} onClick={() => paint([field], columns, brush, 'fill')}>
                 ⇉
               </button>
             </span>
@@ -153,6 +164,7 @@ function FieldGrid({ data }: { data: RoleMatrix }) {
         }}
       />
       <p className="matrix-hint">{t('grid.hint')}</p>
+      {bulk.elements}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { FieldAccess, FieldDefinition, FieldMask, FieldRule } from '../../../src-main/common/domain/fieldRule';
+import { FIELD_ACCESS_ORDER, FIELD_MASK_ORDER, type FieldAccess, type FieldDefinition, type FieldMask, type FieldRule } from '../../../src-main/common/domain/fieldRule';
 import type { Role } from '../../../src-main/common/domain/role';
 import type { DraftOperation, FieldRuleCell } from '../../../src-main/common/draft/operations';
 import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
@@ -68,21 +68,75 @@ export function isFieldPending(column: FieldColumn, field: FieldDefinition): boo
   return now.access !== before.access || now.mask !== before.mask;
 }
 
+/** One cell a field paint changes, before and after (for the confirmation and the toast). */
+export interface FieldCellChange {
+  column: FieldColumn;
+  field: FieldDefinition;
+  from: FieldValue;
+  to: FieldValue;
+}
+
+export interface FieldPaintPlan {
+  ops: DraftOperation[];
+  changed: number;
+  cells: FieldCellChange[];
+  /** Cells a fill left alone because this draft restricts them and the brush would loosen them again. */
+  kept: number;
+}
+
+const accessRank = (access: FieldAccess) => FIELD_ACCESS_ORDER.indexOf(access);
+const maskRank = (mask: FieldMask) => FIELD_MASK_ORDER.indexOf(mask);
+
+/** The change shows more of the field: a higher access level, or a weaker mask (a mask removed). */
+export function widensAccess(change: Pick<FieldCellChange, 'from' | 'to'>): boolean {
+  return accessRank(change.to.access) > accessRank(change.from.access) || removesMask(change);
+}
+
+export function removesMask(change: Pick<FieldCellChange, 'from' | 'to'>): boolean {
+  return maskRank(change.to.mask) < maskRank(change.from.mask);
+}
+
+/** This draft restricts the cell in the brush's dimension (less access, or a stronger mask than as pulled). */
+function restrictedByDraft(column: FieldColumn, field: FieldDefinition, brush: FieldBrush): boolean {
+  const now = fieldValue(column, field);
+  const before = fieldValue(column, field, 'base');
+  return brush.kind === 'access' ? accessRank(now.access) < accessRank(before.access) : maskRank(now.mask) > maskRank(before.mask);
+}
+
 /**
  * One `setFieldRules` operation for a brush over fields × roles, with only the cells that change. Masks are
  * never painted on fields the CRM cannot mask (FIELD_NOT_MASKABLE), so a wide stroke is not refused for them.
+ * `keepPendingRestrictions` (row and column fills): a cell this draft restricted is not loosened again by a fill.
  */
-export function planFieldPaint(fields: readonly FieldDefinition[], columns: readonly FieldColumn[], brush: FieldBrush): { ops: DraftOperation[]; changed: number } {
-  const cells: FieldRuleCell[] = [];
+export function planFieldPaint(
+  fields: readonly FieldDefinition[],
+  columns: readonly FieldColumn[],
+  brush: FieldBrush,
+  options: { keepPendingRestrictions?: boolean } = {},
+): FieldPaintPlan {
+  const ruleCells: FieldRuleCell[] = [];
+  const cells: FieldCellChange[] = [];
+  let kept = 0;
   for (const column of columns) {
     for (const field of fields) {
       const current = fieldValue(column, field);
+      const to: FieldValue | null =
+        brush.kind === 'access' && current.access !== brush.value
+          ? { ...current, access: brush.value }
+          : brush.kind === 'mask' && field.maskable && current.mask !== brush.value
+            ? { ...current, mask: brush.value }
+            : null;
+      if (!to) continue;
+      if (options.keepPendingRestrictions && widensAccess({ from: current, to }) && restrictedByDraft(column, field, brush)) {
+        kept += 1;
+        continue;
+      }
       const base = { roleId: column.role.id, module: field.module, field: field.name };
-      if (brush.kind === 'access' && current.access !== brush.value) cells.push({ ...base, access: brush.value });
-      if (brush.kind === 'mask' && field.maskable && current.mask !== brush.value) cells.push({ ...base, mask: brush.value });
+      ruleCells.push(brush.kind === 'access' ? { ...base, access: brush.value } : { ...base, mask: brush.value as FieldMask });
+      cells.push({ column, field, from: current, to });
     }
   }
-  return { ops: cells.length > 0 ? [{ type: 'setFieldRules', cells }] : [], changed: cells.length };
+  return { ops: ruleCells.length > 0 ? [{ type: 'setFieldRules', cells: ruleCells }] : [], changed: ruleCells.length, cells, kept };
 }
 
 /** Keyboard letters for brushes: H / R / E for access, N / L / D for the mask. */

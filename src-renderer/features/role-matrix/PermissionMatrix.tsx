@@ -7,18 +7,21 @@ import { useLocalized, useT } from '../../i18n/useT';
 import { cellState } from './cellState';
 import type { MatrixRow } from './catalogueTree';
 import { MatrixLegend } from './MatrixLegend';
+import { bulkMessages } from './bulkMessages';
 import { MatrixToolbar, type MatrixFilters } from './MatrixToolbar';
 import { roleMatrixMessages } from './messages';
 import { brushFor, planFill, planRect, type Brush, type PaintPlan } from './paintPlan';
+import { paintRequest } from './paintRequest';
 import { GroupCell, PermissionCell } from './PermissionCell';
 import { PermissionRowHeader } from './PermissionRowHeader';
 import { ProblemBanner } from './ProblemBanner';
 import { RoleDialog, type RoleDialogState } from './RoleDialog';
 import { RoleHeader } from './RoleHeader';
 import type { MatrixColumn } from './roleColumns';
-import { rectContains, type Cell, type Rect } from './selection';
+import { rectContains, rectSize, type Cell, type Rect } from './selection';
 import { useFocusStore } from '../../stores/focusStore';
 import { useApplyGesture } from './useApplyGesture';
+import { useBulkGesture } from './useBulkGesture';
 import { useGridGestures } from './useGridGestures';
 import { nodeName, useMatrixModel } from './useMatrixModel';
 import { cellDomId, VirtualGrid, type GridGeometry } from './VirtualGrid';
@@ -32,13 +35,14 @@ const INITIAL_FILTERS: MatrixFilters = { moduleId: null, permissionQuery: '', ro
 /** The permission matrix editor: toolbar, problems, the virtualized grid, legend and role dialogs. */
 export function PermissionMatrix({ data }: { data: RoleMatrix }) {
   const t = useFeatureT(roleMatrixMessages);
+  const tb = useFeatureT(bulkMessages);
   const shared = useT();
   const localized = useLocalized();
   const [filters, setFilters] = useState<MatrixFilters>(INITIAL_FILTERS);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [forcedBrush, setForcedBrush] = useState<Brush | null>(null);
   const [dialog, setDialog] = useState<RoleDialogState | null>(null);
-  const { columns, rows, bands, modules } = useMatrixModel(data, filters, collapsed);
+  const { tree, columns, rows, bands, modules } = useMatrixModel(data, filters, collapsed);
   // "Jump to" from another view (e.g. a lint in the drafts view): narrow the grid to that role and permission.
   const focusTarget = useFocusStore((st) => st.target);
   const clearFocus = useFocusStore((st) => st.clear);
@@ -58,16 +62,27 @@ export function PermissionMatrix({ data }: { data: RoleMatrix }) {
   }, [focusTarget, clearFocus, data, localized]);
   const apply = useApplyGesture(t('draft.defaultName'));
 
+  // Fills and rectangles of more than one cell are bulk: confirmed first when they grant widely, then a toast
+  // with Undo. A single cell goes straight through.
+  const bulk = useBulkGesture(apply);
+  const runBulk = bulk.run;
   const send = useCallback(
-    (plan: PaintPlan) => void apply(plan.ops, t(plan.brush === 'grant' ? 'batch.grant' : 'batch.revoke', { count: plan.changed })),
-    [apply, t],
+    (plan: PaintPlan, isBulk: boolean) =>
+      runBulk(paintRequest(plan, isBulk, t(plan.brush === 'grant' ? 'batch.grant' : 'batch.revoke', { count: plan.changed }), { tree, localize: localized, t: tb })),
+    [runBulk, t, tb, tree, localized],
   );
   const isGranted = useCallback((cell: Cell) => {
     const row = rows[cell.row];
     const column = columns[cell.col];
     return !!row && !!column && column.granted.has(row.node.permission.id);
   }, [rows, columns]);
-  const paintRect = useCallback((rect: Rect, brush: Brush) => send(planRect(rows, columns, rect, brush)), [send, rows, columns]);
+  const paintRect = useCallback(
+    (rect: Rect, brush: Brush) => {
+      const size = rectSize(rect);
+      send(planRect(rows, columns, rect, brush), size.rows * size.cols > 1);
+    },
+    [send, rows, columns],
+  );
 
   const onPaint = useCallback((rect: Rect, start: Cell) => paintRect(rect, brushFor(forcedBrush, isGranted(start))), [paintRect, forcedBrush, isGranted]);
   const toggleCollapsed = useCallback((id: string) => {
@@ -95,8 +110,8 @@ export function PermissionMatrix({ data }: { data: RoleMatrix }) {
     () => rows.flatMap((row) => (row.node.permission.kind === 'action' ? [row.node.permission.id] : row.expanded ? [] : row.node.actionIds)),
     [rows],
   );
-  const onRowFill = useCallback((row: MatrixRow) => send(planFill(row.node.actionIds, columns)), [send, columns]);
-  const onColumnFill = useCallback((column: MatrixColumn) => send(planFill(visibleActionIds, [column])), [send, visibleActionIds]);
+  const onRowFill = useCallback((row: MatrixRow) => send(planFill(row.node.actionIds, columns), true), [send, columns]);
+  const onColumnFill = useCallback((column: MatrixColumn) => send(planFill(visibleActionIds, [column]), true), [send, visibleActionIds]);
   const onScope = useCallback(
     (column: MatrixColumn, scope: DataScope) =>
       void apply([{ type: 'setDataScope', roleId: column.role.id, dataScope: scope }], t('batch.scope', { role: column.role.name, scope: shared(`scope.${scope}`) })),
@@ -210,6 +225,7 @@ export function PermissionMatrix({ data }: { data: RoleMatrix }) {
         gestures={gestures}
         empty={t('grid.empty')}
       />
+      {bulk.elements}
       <MatrixLegend t={t} />
       <p className="matrix-hint">{t('grid.hint')}</p>
       {dialog && (

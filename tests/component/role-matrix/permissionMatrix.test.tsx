@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { giveElementsASize } from '../support/jsdom';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_FACTS } from '../../../src-main/common/generator';
 import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
@@ -121,11 +121,13 @@ describe('permission matrix gestures record draft batches', () => {
     });
   });
 
-  it('the row header fills a row for every shown role', async () => {
+  it('the row header fills a row for every shown role (Export is sensitive: confirmed first)', async () => {
     await renderMatrix('市场专员');
     const exportId = customerAction('Export');
     expect(granted(base, MARKETER).has(exportId)).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Grant or clear Export for every shown role' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Grant 2 permissions to 2 roles?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Grant 2 permissions' }));
     await waitFor(async () => {
       const m = await projection();
       expect(granted(m, MARKETER).has(exportId)).toBe(true);

@@ -1,0 +1,46 @@
+import { useFeatureT } from '../../i18n/featureMessages';
+import { bulkMessages } from './bulkMessages';
+
+/** One role of a bulk change, in words: its name, how many people hold it, and what it gets. */
+export interface RoleChangeLines {
+  roleId: string;
+  role: string;
+  people: number;
+  lines: Array<{ text: string; sensitive: boolean }>;
+}
+
+const MAX_ROLES = 10;
+const MAX_LINES = 15;
+
+/**
+ * The body of a bulk confirmation: roles × changes in the words an administrator uses ("销售员角色 · 42 people:
+ * Customers › Delete (sensitive), …"), bounded so a 100-role rectangle stays readable, plus notes.
+ */
+export function BulkChangeSummary({ intro, roles, notes }: { intro: string; roles: readonly RoleChangeLines[]; notes: readonly string[] }) {
+  const t = useFeatureT(bulkMessages);
+  const shown = roles.slice(0, MAX_ROLES);
+  return (
+    <>
+      <p>{intro}</p>
+      <ul aria-label={intro}>
+        {shown.map((r) => (
+          <li key={r.roleId}>
+            <strong>{t('confirm.role', { role: r.role, people: r.people })}</strong>:{' '}
+            {r.lines.slice(0, MAX_LINES).map((line, i) => (
+              <span key={i}>
+                {i > 0 && ', '}
+                {line.text}
+                {line.sensitive && <span className="sensitive"> ({t('confirm.sensitive')})</span>}
+              </span>
+            ))}
+            {r.lines.length > MAX_LINES && <span className="muted"> {t('confirm.more', { count: r.lines.length - MAX_LINES })}</span>}
+          </li>
+        ))}
+        {roles.length > MAX_ROLES && <li className="muted">{t('confirm.moreRoles', { count: roles.length - MAX_ROLES })}</li>}
+      </ul>
+      {notes.map((note) => (
+        <p key={note}>{note}</p>
+      ))}
+    </>
+  );
+}
