@@ -1,10 +1,18 @@
 /**
- * Request bodies the way Spring binds them (reference §0, §1.3): endpoints declared with `@RequestBody`
- * read JSON only; `@RequestParam` endpoints read form-urlencoded fields or query parameters only. Bad input
- * answers `code 400` with the first problem as `msg` (`ExceptionHandlerAdvice#validException`).
+ * Request bodies the way Spring MVC binds them (reference §0): `@RequestBody` endpoints read JSON only;
+ * `@RequestParam` endpoints read form-urlencoded fields or query parameters only.
+ *
+ * What goes wrong, and what the real server answers (core/exception/ExceptionHandlerAdvice.java):
+ * - another content type (`HttpMediaTypeNotSupportedException`), a missing `@RequestParam`
+ *   (`MissingServletRequestParameterException`): ServletExceptions → `#servletException` → `code 500`;
+ * - an empty, `null`, malformed or unbindable JSON body (`HttpMessageNotReadableException`), a
+ *   non-numeric `@RequestParam Integer` or `@PathVariable Integer` (`MethodArgumentTypeMismatchException`):
+ *   → `#defaultException` → `code 500`;
+ * - only a `@Valid` bean constraint (`MethodArgumentNotValidException`) answers `code 400`, with the
+ *   violated constraint's message (`#argumentNotValidException`).
  */
 import { z } from 'zod';
-import { Code, WukongError } from './envelope';
+import { Code, ServerFault, WukongError } from './envelope';
 
 export interface RequestBody {
   contentType: string;
@@ -14,25 +22,32 @@ export interface RequestBody {
 
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
-  if (!issue) return '参数验证错误';
-  const where = issue.path.length > 0 ? issue.path.join('.') : 'body';
-  return `${where}: ${issue.message}`;
+  if (!issue) return 'unreadable';
+  return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
 }
 
-/** A JSON body validated with `schema`; another content type or malformed JSON is a 400 like Spring's. */
+/** A JSON body bound with `schema` (built from `jackson.ts`); every binding problem is a 500. */
 export function jsonBody<S extends z.ZodType>(body: RequestBody, schema: S): z.infer<S> {
   if (!body.contentType.includes('application/json')) {
-    throw new WukongError(Code.validation, `Content type '${body.contentType || 'none'}' not supported: this endpoint reads a JSON body`);
+    throw new ServerFault(`HttpMediaTypeNotSupportedException: Content type '${body.contentType || 'none'}' not supported`);
   }
   let value: unknown;
   try {
-    value = body.raw.trim() === '' ? undefined : JSON.parse(body.raw);
+    value = body.raw.trim() === '' ? null : JSON.parse(body.raw);
   } catch {
-    throw new WukongError(Code.validation, 'JSON parse error: the request body is not valid JSON');
+    throw new ServerFault('HttpMessageNotReadableException: JSON parse error');
   }
+  // A required @RequestBody that reads as null (empty body or a literal `null`) is refused by
+  // AbstractMessageConverterMethodArgumentResolver#readWithMessageConverters.
+  if (value === null) throw new ServerFault('HttpMessageNotReadableException: Required request body is missing');
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new WukongError(Code.validation, firstIssue(parsed.error));
+  if (!parsed.success) throw new ServerFault(`HttpMessageNotReadableException: ${firstIssue(parsed.error)}`);
   return parsed.data;
+}
+
+/** A Bean Validation constraint of a `@Valid @RequestBody` bean: `code 400` with the constraint's message. */
+export function beanConstraint(message: string): never {
+  throw new WukongError(Code.validation, message);
 }
 
 /** Form fields (`application/x-www-form-urlencoded` body) merged over query parameters, validated with `schema`. */
@@ -45,10 +60,10 @@ export function formParams<S extends z.ZodType>(body: RequestBody, schema: S): z
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue?.path[0];
-    if (typeof name === 'string' && fields[name] === undefined) {
-      throw new WukongError(Code.validation, `Required request parameter '${name}' is not present`);
+    if (typeof name === 'string' && (fields[name] === undefined || fields[name].trim() === '')) {
+      throw new ServerFault(`MissingServletRequestParameterException: Required request parameter '${name}' is not present`);
     }
-    throw new WukongError(Code.validation, firstIssue(parsed.error));
+    throw new ServerFault(`MethodArgumentTypeMismatchException: ${firstIssue(parsed.error)}`);
   }
   return parsed.data;
 }
@@ -68,5 +83,23 @@ export function loggedBody(body: RequestBody): unknown {
   return body.raw === '' ? (body.query.size > 0 ? Object.fromEntries(body.query) : null) : body.raw;
 }
 
-/** A form field holding an integer (`@RequestParam Integer`): digits only, otherwise a 400. */
-export const formInt = z.string().regex(/^-?\d+$/, 'must be an integer').transform(Number);
+const INTEGER = /^\s*-?\d+\s*$/;
+
+/**
+ * A form field or path segment bound to `Integer`/`Long`: Spring's `StringToNumberConverterFactory` trims
+ * and parses; anything else is a `MethodArgumentTypeMismatchException` (→ 500). An empty value converts to
+ * null, which a required parameter then reports as missing (→ 500 as well).
+ */
+export const formInt = z
+  .string()
+  .regex(INTEGER, 'must be an integer')
+  .transform(Number)
+  .refine((n) => Math.abs(n) <= 2_147_483_647, 'out of range of Integer');
+
+/** A `@PathVariable Integer`: digits or a 500. */
+export function pathInt(value: string | undefined, name: string): number {
+  if (value === undefined || !INTEGER.test(value) || Math.abs(Number(value)) > 2_147_483_647) {
+    throw new ServerFault(`MethodArgumentTypeMismatchException: Failed to convert value of type 'java.lang.String' to required type 'java.lang.Integer' for '${name}': "${value ?? ''}"`);
+  }
+  return Number(value);
+}

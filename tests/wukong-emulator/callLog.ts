@@ -13,6 +13,11 @@ export interface CallRecord {
   faults: string[];
   /** User id of the caller's session, when there was one. */
   userId: number | null;
+  /**
+   * For a `code 500` the emulator produced itself: the Java/MySQL error the real server would hit (e.g.
+   * "MySQL 1064: UPDATE wk_admin_role WHERE role_id=?"). The real envelope never carries it.
+   */
+  reason?: string;
   at: number;
 }
 

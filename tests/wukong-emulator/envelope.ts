@@ -44,34 +44,38 @@ export const Code = {
   deptGone: 1142,
 } as const;
 
+/**
+ * Texts from `SystemCodeEnum` (core/common), `AuthorizationCodeEnum` (authorization/common) and
+ * `AdminCodeEnum` (admin/common) at commit 1fa4ec2f; `CrmException(code)` renders the enum's text.
+ */
 const MESSAGES: Record<number, string> = {
   [Code.notLoggedIn]: '请先登录！',
   [Code.validation]: '参数验证错误',
   [Code.noPermission]: '无权操作',
-  [Code.notFound]: '资源不存在',
+  [Code.notFound]: '资源未找到',
   [Code.serverError]: '网络错误，请稍候再试',
-  [Code.usernameRequired]: '用户名不能为空',
-  [Code.passwordRequired]: '密码不能为空',
+  [Code.usernameRequired]: '请输入用户名',
+  [Code.passwordRequired]: '请输入密码或短信验证码',
   [Code.wrongPassword]: '账号或密码错误',
   [Code.userDisabled]: '账户被禁用!',
   [Code.tooManyPasswordErrors]: '密码错误次数过多',
   [Code.dataMissing]: '数据不存在',
-  [Code.passwordIntensity]: '密码必须由 6-20 位字母、数字组成',
-  [Code.userExists]: '用户已存在',
-  [Code.subordinateAsSuperior]: '该员工的下级员工不能设置为直属上级',
-  [Code.childDeptAsParent]: '该部门的下级部门不能设置为上级部门',
-  [Code.deptHasUsers]: '该部门下有员工，不能删除',
-  [Code.deptHasChildren]: '该部门下有下级部门，不能删除',
-  [Code.userNeedsRole]: '请先为员工设置角色',
-  [Code.userNeedsDept]: '请先为员工设置部门',
-  [Code.superAdminCannotBeDisabled]: '超级管理员不能禁用',
-  [Code.roleNameExists]: '角色名已存在',
-  [Code.userMissing]: '用户不存在',
-  [Code.superiorIsSelf]: '直属上级不能为自己',
-  [Code.lastRole]: '员工至少需要一个角色',
-  [Code.roleRequired]: '请先关联角色',
-  [Code.realnameExists]: '员工姓名已存在',
-  [Code.deptGone]: '部门已不存在',
+  [Code.passwordIntensity]: '密码必须由 6-20位字母、数字组成',
+  [Code.userExists]: '用户已存在！',
+  [Code.subordinateAsSuperior]: '这个用户的下属不能设置为直属上级！',
+  [Code.childDeptAsParent]: '这个部门的下属不能设置为直属部门！',
+  [Code.deptHasUsers]: '这个部门下有员工，不能删除！',
+  [Code.deptHasChildren]: '这个部门下有下级部门，不能删除！',
+  [Code.userNeedsRole]: '请先给用户设置角色',
+  [Code.userNeedsDept]: '请先给用户设置部门',
+  [Code.superAdminCannotBeDisabled]: '超级管理员用户不可禁用',
+  [Code.roleNameExists]: '角色名称已存在',
+  [Code.userMissing]: '用户不存在！',
+  [Code.superiorIsSelf]: '直属上级不能为自己！',
+  [Code.lastRole]: '用户至少需要一个角色！',
+  [Code.roleRequired]: '请先关联角色！',
+  [Code.realnameExists]: '用户姓名重复!',
+  [Code.deptGone]: '部门已不存在！',
 };
 
 export function messageFor(code: number): string {
@@ -89,6 +93,23 @@ export class WukongError extends Error {
   ) {
     super(msg ?? messageFor(code));
   }
+}
+
+/**
+ * What the real server answers for any exception its `ExceptionHandlerAdvice#defaultException` or
+ * `#servletException` catches (core/exception/ExceptionHandlerAdvice.java): HTTP 200, `code 500`, the fixed
+ * text 网络错误，请稍候再试 — the cause is only logged there. `reason` names the Java/MySQL error the real
+ * server would have hit; the emulator keeps it in the call log (`CallRecord.reason`), never in the envelope.
+ */
+export class ServerFault extends WukongError {
+  constructor(readonly reason: string) {
+    super(Code.serverError);
+  }
+}
+
+/** Shorthand for `throw new ServerFault(reason)` in expressions. */
+export function fault(reason: string): never {
+  throw new ServerFault(reason);
 }
 
 export function success(data: unknown = null): Envelope {

@@ -16,8 +16,10 @@ import { deptRoutes } from './endpoints/depts';
 import { fieldRoutes } from './endpoints/fields';
 import { menuRoutes } from './endpoints/menus';
 import { roleRoutes } from './endpoints/roles';
+import { roleWriteRoutes } from './endpoints/roleWrites';
 import { roleUserRoutes } from './endpoints/roleUsers';
 import { userRoutes } from './endpoints/users';
+import { userWriteRoutes } from './endpoints/userWrites';
 import { generatedSnapshot, type OrganisationOptions } from './generatedSnapshot';
 import { Faults, type FaultRule, type FaultTarget } from './faults';
 import { LoginAttempts } from './loginAttempts';
@@ -112,7 +114,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     loginAttempts: new LoginAttempts(options.lockWindowMs ?? 180_000),
     faults: new Faults(),
     calls: new CallLog(),
-    router: new Router([...authRoutes, ...deptRoutes, ...userRoutes, ...roleRoutes, ...roleUserRoutes, ...dataScopeRoutes, ...menuRoutes, ...fieldRoutes]),
+    router: new Router([
+      ...authRoutes,
+      ...deptRoutes,
+      ...userRoutes,
+      ...userWriteRoutes,
+      ...roleRoutes,
+      ...roleWriteRoutes,
+      ...roleUserRoutes,
+      ...dataScopeRoutes,
+      ...menuRoutes,
+      ...fieldRoutes,
+    ]),
   };
 
   const server = createServer((req, res) => {

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loggedBody, type RequestBody } from './body';
 import type { CallLog } from './callLog';
 import type { Db } from './db/schema';
-import { Code, failure, success, WukongError, type Envelope } from './envelope';
+import { Code, failure, ServerFault, success, WukongError, type Envelope } from './envelope';
 import type { Faults, Triggered } from './faults';
 import { assertGatewayAllows } from './gateway';
 import type { LoginAttempts } from './loginAttempts';
@@ -50,6 +50,7 @@ interface Outcome {
   envelope: Envelope;
   httpStatus: number;
   userId: number | null;
+  reason?: string;
 }
 
 /** Routing, session, method and gateway checks, the endpoint itself; every error becomes an envelope. */
@@ -74,7 +75,9 @@ function dispatch(core: EmulatorCore, method: string, path: string, token: strin
     }
     return { envelope: success(data), httpStatus: 200, userId: session?.userId ?? null };
   } catch (error) {
-    if (error instanceof WukongError) return { envelope: failure(error.code, error.message, error.data), httpStatus: error.httpStatus, userId: session?.userId ?? null };
+    const userId = session?.userId ?? null;
+    if (error instanceof ServerFault) return { envelope: failure(error.code), httpStatus: 200, userId, reason: error.reason };
+    if (error instanceof WukongError) return { envelope: failure(error.code, error.message, error.data), httpStatus: error.httpStatus, userId };
     console.error('[wukong-emulator] unexpected error on', path, error);
     return { envelope: failure(Code.serverError), httpStatus: 200, userId: session?.userId ?? null };
   }
@@ -100,8 +103,8 @@ export async function handleGatewayCall(core: EmulatorCore, req: IncomingMessage
 
   const triggered = core.faults.onCall(path);
   const faults = triggered.map((t) => (t.kind === 'http500' || t.kind === 'drop' ? `${t.kind}:${t.when}` : t.kind));
-  const log = (code: number | null, httpStatus: number | null, userId: number | null) =>
-    core.calls.add({ method, path, body: loggedBody(body), code, httpStatus, faults, userId, at: Date.now() });
+  const log = (code: number | null, httpStatus: number | null, userId: number | null, reason?: string) =>
+    core.calls.add({ method, path, body: loggedBody(body), code, httpStatus, faults, userId, ...(reason === undefined ? {} : { reason }), at: Date.now() });
   runHooks(core, triggered, token);
 
   const before = triggered.find((t) => (t.kind === 'drop' || t.kind === 'http500') && t.when === 'before');
@@ -128,6 +131,6 @@ export async function handleGatewayCall(core: EmulatorCore, req: IncomingMessage
     sendJson(res, 500, failure(Code.serverError));
     return;
   }
-  log(outcome.envelope.code, outcome.httpStatus, outcome.userId);
+  log(outcome.envelope.code, outcome.httpStatus, outcome.userId, outcome.reason);
   sendJson(res, outcome.httpStatus, outcome.envelope);
 }

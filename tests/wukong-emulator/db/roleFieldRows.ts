@@ -1,8 +1,8 @@
 /**
- * `wk_crm_role_field` rows: initialisation on first read and the mask rules applied on save
- * (`CrmRoleFieldServiceImpl#queryRoleField` / `#saveRoleField`, reference §6).
+ * `wk_crm_role_field` rows: initialisation on first read (`CrmRoleFieldServiceImpl#queryRoleField`,
+ * reference §6); the save and its mask rules are in `endpoints/fields.ts`.
  */
-import { MASKABLE_TYPES, SYSTEM_FIELDS, initialOperateType } from './referenceData';
+import { SYSTEM_FIELDS, initialOperateType } from './referenceData';
 import type { Db } from './schema';
 
 export interface RoleFieldRow {
@@ -48,15 +48,4 @@ export function readRoleFields(db: Db, roleId: number, label: number): RoleField
         WHERE rf.role_id = ? AND rf.label = ? ORDER BY rf.id`,
     )
     .all(roleId, label);
-}
-
-/**
- * The mask a save stores: 0 unless the field's form type is maskable (6, 7, 14, 43) or, for label 8,
- * `unreceived_money` / `real_received_money`; always 0 for `money` on labels 5/6 and `price` on label 4.
- */
-export function effectiveMask(label: number, fieldName: string, type: number | null, requested: number): number {
-  if ((label === 5 || label === 6) && fieldName === 'money') return 0;
-  if (label === 4 && fieldName === 'price') return 0;
-  const maskable = (type !== null && MASKABLE_TYPES.has(type)) || (label === 8 && ['unreceived_money', 'real_received_money'].includes(fieldName));
-  return maskable ? requested : 0;
 }

@@ -1,18 +1,24 @@
-/** `PageEntity` input and `BasePage` output (`core/entity`, reference §1.3). */
-import { z } from 'zod';
+/**
+ * `PageEntity` input and `BasePage` output (core/entity/PageEntity.java, core/entity/BasePage.java,
+ * reference §1.3), paginated by MyBatis-Plus 3.3.0's `PaginationInterceptor` with `setLimit(-1)`
+ * (core/config/MybatisPlusConfig.java: no cap of its own).
+ */
 
-export const pageSchema = z.object({
-  page: z.number().int().min(1).nullish(),
-  limit: z.number().int().min(1).nullish(),
-  /** 1 paged (limit capped at 100), 0 unpaged (limit 10000). */
-  pageType: z.number().int().nullish(),
-});
+export interface PageRequest {
+  /** `BasePage(current, size)`: a page ≤ 1 becomes 1. */
+  pageNumber: number;
+  size: number;
+  /** `size < 0` skips the interceptor: every row, no count (totalRow stays 0). */
+  counts: boolean;
+}
 
-export function pageWindow(input: z.infer<typeof pageSchema>): { page: number; limit: number; offset: number } {
-  if (input.pageType === 0) return { page: 1, limit: 10_000, offset: 0 };
-  const page = input.page ?? 1;
-  const limit = Math.min(input.limit ?? 15, 100);
-  return { page, limit, offset: (page - 1) * limit };
+/**
+ * `PageEntity#parse`: size is `getLimit()` — capped at 100 only when pageType is 1 — or 10000 when
+ * pageType is 0 (`setPageType(0)` and `parse` both force it). Any other pageType is uncapped.
+ */
+export function pageOf(page: number, limit: number, pageType: number): PageRequest {
+  const size = pageType === 0 ? 10_000 : limit > 100 && pageType === 1 ? 100 : limit;
+  return { pageNumber: page > 1 ? page : 1, size, counts: size >= 0 };
 }
 
 export interface BasePage<T> {
@@ -26,7 +32,11 @@ export interface BasePage<T> {
   extraData: unknown;
 }
 
-export function basePage<T>(list: T[], totalRow: number, page: number, limit: number): BasePage<T> {
-  const totalPage = Math.ceil(totalRow / limit);
-  return { list, totalRow, totalPage, pageSize: limit, pageNumber: page, firstPage: page === 1, lastPage: page >= totalPage, extraData: null };
+/** Java long division truncates toward zero. */
+const div = (a: number, b: number) => Math.trunc(a / b);
+
+/** The getters Jackson serialises: `getTotalPage` (0 for size 0), `isFirstPage`, `isLastPage` (`total == 0 || pageNumber == totalPage`). */
+export function basePage<T>(list: T[], totalRow: number, pageNumber: number, pageSize: number): BasePage<T> {
+  const totalPage = pageSize === 0 ? 0 : div(totalRow, pageSize) + (totalRow % pageSize !== 0 ? 1 : 0);
+  return { list, totalRow, totalPage, pageSize, pageNumber, firstPage: pageNumber === 1, lastPage: totalRow === 0 || pageNumber === totalPage, extraData: null };
 }

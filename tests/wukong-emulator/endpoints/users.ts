@@ -1,223 +1,127 @@
-/** Employee endpoints (`AdminUserServiceImpl`, reference §3). Writes return no id (§9). */
-import { z } from 'zod';
+/**
+ * `/adminUser/queryUserList` (`AdminUserServiceImpl#queryUserList` :108, `AdminUserMapper.xml#queryUserList`,
+ * line numbers at 1fa4ec2f, reference §3). The writes are in `userWrites.ts`.
+ */
 import { jsonBody } from '../body';
-import { assignableRoleIds, childDeptIds, childUserIds, userRoleIds } from '../db/queries';
-import { SUPER_ROLE_ID, SUPER_USER_ID } from '../db/referenceData';
+import { childDeptIds } from '../db/queries';
+import { SUPER_USER_ID } from '../db/referenceData';
 import type { Db } from '../db/schema';
-import { Code, WukongError } from '../envelope';
-import { PASSWORD_INTENSITY, newSalt, signPassword } from '../password';
+import { fault } from '../envelope';
+import { jBean, jDefault, jInt, jList, jLong, jString } from '../jackson';
 import type { Route } from '../route';
-import { serverTime, type Session } from '../session';
-import { basePage, pageSchema, pageWindow } from './paging';
+import { serverTime } from '../session';
+import { basePage, pageOf } from './paging';
 
-/** `AdminUserBO` extends `PageEntity`. */
-const queryUserListSchema = pageSchema
-  .extend({
-    /** 0 all, 1 created in the last 7 days, 2 inactive (status 2), 3 disabled (status 0). */
-    label: z.number().int().nullish(),
-    /** LIKE on realname or mobile. */
-    realname: z.string().nullish(),
-    status: z.number().int().nullish(),
-    roleId: z.number().int().nullish(),
-    deptId: z.number().int().nullish(),
-    /** 1 = include the sub-departments of `deptId`. */
-    isNeedChild: z.number().int().nullish(),
-  })
-  .optional();
-
-/** `AdminUserVO` as `setUser` / `addUser` read it; `roleId` is a comma-separated string of role ids. */
-const userFieldsSchema = z.object({
-  realname: z.string().max(64).nullish(),
-  sex: z.number().int().nullish(),
-  email: z.string().nullish(),
-  mobile: z.string().nullish(),
-  deptId: z.number().int().nullish(),
-  post: z.string().nullish(),
-  parentId: z.number().int().nullish(),
-  roleId: z.string().nullish(),
-  status: z.number().int().min(0).max(2).nullish(),
-  img: z.string().nullish(),
+/** `entity/BO/AdminUserBO.java` extends `core/entity/PageEntity.java` (page = 1, limit = 15, pageType = 1). */
+const adminUserBO = jBean({
+  page: jDefault(jInt, 1),
+  limit: jDefault(jInt, 15),
+  pageType: jDefault(jInt, 1),
+  label: jInt,
+  realname: jString,
+  status: jInt,
+  roleId: jInt,
+  deptId: jInt,
+  deptIdList: jList(jInt, []),
+  userIdList: jList(jLong),
+  deptOwnerUserId: jLong,
+  userId: jLong,
+  isNeedChild: jInt,
 });
-const setUserSchema = userFieldsSchema.extend({
-  userId: z.number({ error: '员工ID不能为空' }).int(),
-  username: z.string().nullish(),
-  password: z.string().nullish(),
-});
-const addUserSchema = userFieldsSchema.extend({ username: z.string({ error: '手机号不能为空' }).min(1), password: z.string().nullish() });
-const setUserDeptSchema = z.object({ deptId: z.number().int().nullish(), userIdList: z.array(z.number().int()).nullish() });
-const setUserStatusSchema = z.object({ ids: z.array(z.number().int()), status: z.number().int().min(0).max(2) });
 
-const USER_COLUMNS = `u.user_id AS userId, u.username, u.realname, u.sex, u.mobile, u.email, u.dept_id AS deptId, d.name AS deptName,
-  u.status, u.create_time AS createTime, u.post, u.parent_id AS parentId, p.realname AS parentName, u.img,
-  (SELECT group_concat(ur.role_id, ',') FROM (SELECT role_id FROM wk_admin_user_role WHERE user_id = u.user_id ORDER BY id) ur) AS roleId,
-  (SELECT group_concat(rn.role_name, ',') FROM (SELECT r.role_name FROM wk_admin_user_role x JOIN wk_admin_role r ON r.role_id = x.role_id WHERE x.user_id = u.user_id ORDER BY x.id) rn) AS roleName`;
+const USER_COLUMNS = `a.realname, a.username, a.user_id AS userId, a.sex, a.mobile, NULL AS password, a.email, a.dept_id AS deptId,
+  e.name AS deptName, a.status, a.create_time AS createTime, a.post, a.parent_id AS parentId,
+  (SELECT b.realname FROM wk_admin_user b WHERE b.user_id = a.parent_id) AS parentName, a.img`;
 
-function csvRoleIds(csv: string | null | undefined): number[] {
-  return (csv ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => /^\d+$/.test(s))
-    .map(Number);
-}
+type Row = Record<string, unknown> & { userId: number };
 
-/** Role ids the caller may assign; the others are dropped without a word (§4.3). */
-export function keepAssignable(db: Db, session: Session, roleIds: number[]): number[] {
-  const allowed = assignableRoleIds(db, session.userId, session.roles);
-  return allowed === null ? roleIds : roleIds.filter((id) => allowed.has(id));
-}
-
-export function replaceUserRoles(db: Db, userId: number, roleIds: number[]): void {
-  db.prepare('DELETE FROM wk_admin_user_role WHERE user_id = ?').run(userId);
-  const insert = db.prepare('INSERT INTO wk_admin_user_role (user_id, role_id) VALUES (?, ?)');
-  for (const roleId of roleIds) insert.run(userId, roleId);
-}
-
-function assertRealnameFree(db: Db, realname: string | null | undefined, userId: number | null): void {
-  if (!realname) return;
-  const other = db.prepare<[string, number], { user_id: number }>('SELECT user_id FROM wk_admin_user WHERE realname = ? AND user_id != ? AND is_del = 0').get(realname, userId ?? -1);
-  if (other) throw new WukongError(Code.realnameExists);
+/**
+ * `queryRoleListByUserId(userId)` (AdminRoleServiceImpl.java:207): the user's role ids, de-duplicated,
+ * then `listByIds` — roles that no longer exist drop out, and the rows come back without ORDER BY (in
+ * primary-key order on InnoDB), not in assignment order. No role → "" for both, not null.
+ */
+function rolesOf(db: Db, userId: number): { roleId: string; roleName: string } {
+  const roles = db
+    .prepare<[number], { role_id: number; role_name: string | null }>(
+      'SELECT role_id, role_name FROM wk_admin_role WHERE role_id IN (SELECT role_id FROM wk_admin_user_role WHERE user_id = ?) ORDER BY role_id',
+    )
+    .all(userId);
+  return { roleId: roles.map((r) => String(r.role_id)).join(','), roleName: roles.map((r) => r.role_name ?? 'null').join(',') };
 }
 
 export const userRoutes: Route[] = [
   {
     path: '/adminUser/queryUserList',
     handle({ db, body }) {
-      const input = jsonBody(body, queryUserListSchema) ?? {};
-      const where = ['u.is_del = 0'];
-      const args: (string | number)[] = [];
-      if (input.label === 1) {
-        where.push('u.create_time >= ?');
+      const bo = jsonBody(body, adminUserBO);
+      // PageEntity#setPageType unboxes (`pageType == 0`); `new BasePage<>(getPage(), getLimit())` unboxes
+      // page and limit: an explicit null for any of them is an NPE → 500.
+      if (bo.pageType === null) fault('HttpMessageNotReadableException: NullPointerException in PageEntity#setPageType');
+      if (bo.page === null || bo.limit === null) fault('NullPointerException: PageEntity#parse (page or limit is null)');
+      const where = ['a.is_del = 0'];
+      const args: (string | number | null)[] = [];
+      let deptIds = bo.deptIdList;
+      // :119 the local head id (only from deptId); the mapper orders by `data.deptOwnerUserId`, which is
+      // that head with a deptId, and whatever the body sent without one.
+      let headId: number | null = null;
+      let orderFirst = bo.deptOwnerUserId;
+      if (bo.deptId !== null) {
+        deptIds = [...(bo.isNeedChild === 1 ? childDeptIds(db, bo.deptId) : []), bo.deptId];
+        // :130 `adminDeptService.getById(deptId).getOwnerUserId()`: a department that is gone → NPE → 500.
+        const dept = db.prepare<[number], { owner_user_id: number | null }>('SELECT owner_user_id FROM wk_admin_dept WHERE dept_id = ?').get(bo.deptId);
+        if (!dept) fault(`NullPointerException: adminDeptService.getById(${bo.deptId}) is null (AdminUserServiceImpl#queryUserList)`);
+        headId = dept.owner_user_id;
+        orderFirst = headId;
+      }
+      // `data.deptIdList.size() > 0`: an explicit `deptIdList: null` is an OGNL NPE.
+      if (deptIds === null) fault('NullPointerException: data.deptIdList.size() (AdminUserMapper.xml#queryUserList)');
+      // LIKE concat('%', x, '%') with x unescaped: % and _ in the search text are wildcards; case-insensitive.
+      if (bo.realname !== null && bo.realname !== '') {
+        where.push("(wk_ci_fold(a.realname) LIKE wk_ci_fold('%' || ? || '%') OR wk_ci_fold(a.mobile) LIKE wk_ci_fold('%' || ? || '%'))");
+        args.push(bo.realname, bo.realname);
+      }
+      if (deptIds.length > 0) {
+        where.push(`a.dept_id IN (${deptIds.map(() => '?').join(',')})`);
+        args.push(...deptIds);
+      }
+      if (bo.status !== null) {
+        where.push('a.status = ?');
+        args.push(bo.status);
+      }
+      if (bo.label === 1) {
+        where.push('date(a.create_time) >= date(?)');
         args.push(serverTime(Date.now() - 7 * 86_400_000));
-      } else if (input.label === 2) where.push('u.status = 2');
-      else if (input.label === 3) where.push('u.status = 0');
-      if (input.realname) {
-        where.push("(u.realname LIKE ? ESCAPE '\\' OR u.mobile LIKE ? ESCAPE '\\')");
-        const like = `%${input.realname.replace(/[\\%_]/g, '\\$&')}%`;
-        args.push(like, like);
+      } else if (bo.label === 2) where.push("a.status = '2'");
+      else if (bo.label === 3) where.push("a.status = '0'");
+      // `left join wk_admin_user_role g … and g.role_id = ?`: a user holding the role twice is listed twice.
+      const join = bo.roleId === null ? '' : 'LEFT JOIN wk_admin_user_role g ON a.user_id = g.user_id';
+      if (bo.roleId !== null) {
+        where.push('g.role_id = ?');
+        args.push(bo.roleId);
       }
-      if (input.status !== null && input.status !== undefined) {
-        where.push('u.status = ?');
-        args.push(input.status);
-      }
-      if (input.roleId) {
-        where.push('EXISTS (SELECT 1 FROM wk_admin_user_role x WHERE x.user_id = u.user_id AND x.role_id = ?)');
-        args.push(input.roleId);
-      }
-      if (input.deptId) {
-        const depts = input.isNeedChild === 1 ? [input.deptId, ...childDeptIds(db, input.deptId)] : [input.deptId];
-        where.push(`u.dept_id IN (${depts.map(() => '?').join(',')})`);
-        args.push(...depts);
-      }
-      const filter = where.join(' AND ');
-      const total = db.prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM wk_admin_user u WHERE ${filter}`).get(...args)?.n ?? 0;
-      const { page, limit, offset } = pageWindow(input);
-      const head = input.deptId ? (db.prepare<[number], { owner_user_id: number | null }>('SELECT owner_user_id FROM wk_admin_dept WHERE dept_id = ?').get(input.deptId)?.owner_user_id ?? null) : null;
-      // userIdentity: 0 super admin (user 14773 or role 180162), 1 head of the filtered department, 2 everyone else.
-      const identity = `CASE WHEN u.user_id = ${SUPER_USER_ID} OR EXISTS (SELECT 1 FROM wk_admin_user_role s WHERE s.user_id = u.user_id AND s.role_id = ${SUPER_ROLE_ID}) THEN 0
-        WHEN u.user_id = ? THEN 1 ELSE 2 END AS userIdentity`;
-      const rows = db
-        .prepare<(string | number)[], Record<string, unknown>>(
-          `SELECT ${USER_COLUMNS}, ${identity} FROM wk_admin_user u
-             LEFT JOIN wk_admin_dept d ON d.dept_id = u.dept_id LEFT JOIN wk_admin_user p ON p.user_id = u.parent_id
-            WHERE ${filter} ORDER BY u.user_id LIMIT ? OFFSET ?`,
-        )
-        .all(head ?? -1, ...args, limit, offset);
-      return basePage(rows, total, page, limit);
-    },
-  },
-  {
-    path: '/adminUser/addUser',
-    handle({ db, session, body }) {
-      const input = jsonBody(body, addUserSchema);
-      if (!input.password || !PASSWORD_INTENSITY.test(input.password)) throw new WukongError(Code.passwordIntensity);
-      if (db.prepare('SELECT 1 FROM wk_admin_user WHERE username = ? AND is_del = 0').get(input.username)) throw new WukongError(Code.userExists);
-      assertRealnameFree(db, input.realname, null);
-      const salt = newSalt();
-      const { lastInsertRowid } = db
-        .prepare(
-          `INSERT INTO wk_admin_user (username, password, salt, create_time, realname, mobile, email, sex, dept_id, post, status, parent_id, img)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          input.username,
-          signPassword(input.username, input.password, salt),
-          salt,
-          serverTime(),
-          input.realname ?? null,
-          input.username,
-          input.email ?? null,
-          input.sex ?? null,
-          input.deptId ?? null,
-          input.post ?? null,
-          input.status ?? 2, // DB default: not yet activated
-          input.parentId ?? 0,
-          input.img ?? null,
-        );
-      replaceUserRoles(db, Number(lastInsertRowid), keepAssignable(db, session, csvRoleIds(input.roleId)));
-      return null;
-    },
-  },
-  {
-    path: '/adminUser/setUser',
-    handle({ db, session, body }) {
-      const input = jsonBody(body, setUserSchema);
-      const exists = db.prepare('SELECT 1 FROM wk_admin_user WHERE user_id = ?').get(input.userId);
-      if (!exists) throw new WukongError(Code.userMissing);
-      // parentId null → 0: a setUser without parentId clears the superior (§3).
-      const parentId = input.parentId ?? 0;
-      if (parentId === input.userId) throw new WukongError(Code.superiorIsSelf);
-      if (parentId !== 0 && childUserIds(db, input.userId).includes(parentId)) throw new WukongError(Code.subordinateAsSuperior);
-      assertRealnameFree(db, input.realname, input.userId);
-      // updateById: every non-null field is copied; username and password are ignored here.
-      const columns: [string, unknown][] = [
-        ['realname', input.realname],
-        ['sex', input.sex],
-        ['email', input.email],
-        ['mobile', input.mobile],
-        ['dept_id', input.deptId],
-        ['post', input.post],
-        ['status', input.status],
-        ['img', input.img],
-        ['parent_id', parentId],
-      ];
-      const set = columns.filter(([, v]) => v !== null && v !== undefined);
-      db.prepare(`UPDATE wk_admin_user SET ${set.map(([c]) => `${c} = ?`).join(', ')} WHERE user_id = ?`).run(...set.map(([, v]) => v), input.userId);
-      // The user's roles are replaced by the roleId CSV, filtered by what the caller may assign (§3, §4.3).
-      if (input.roleId !== null && input.roleId !== undefined) replaceUserRoles(db, input.userId, keepAssignable(db, session, csvRoleIds(input.roleId)));
-      return null;
-    },
-  },
-  {
-    path: '/adminUser/setUserDept',
-    handle({ db, body }) {
-      const input = jsonBody(body, setUserDeptSchema);
-      if (input.deptId === null || input.deptId === undefined || !input.userIdList?.length) return null;
-      if (!db.prepare('SELECT 1 FROM wk_admin_dept WHERE dept_id = ?').get(input.deptId)) throw new WukongError(Code.deptGone);
-      const move = db.prepare('UPDATE wk_admin_user SET dept_id = ? WHERE user_id = ?');
-      for (const userId of input.userIdList) move.run(input.deptId, userId);
-      return null;
-    },
-  },
-  {
-    path: '/adminUser/setUserStatus',
-    handle({ db, sessions, body }) {
-      const input = jsonBody(body, setUserStatusSchema);
-      if (input.status === 0) {
-        if (input.ids.includes(SUPER_USER_ID)) throw new WukongError(Code.superAdminCannotBeDisabled);
-      } else {
-        for (const userId of input.ids) {
-          if (userRoleIds(db, userId).length === 0) throw new WukongError(Code.userNeedsRole);
-          const dept = db.prepare<[number], { dept_id: number | null }>('SELECT dept_id FROM wk_admin_user WHERE user_id = ?').get(userId);
-          if (!dept?.dept_id) throw new WukongError(Code.userNeedsDept);
-        }
-      }
-      const update = db.prepare('UPDATE wk_admin_user SET status = ? WHERE user_id = ?');
-      for (const userId of input.ids) {
-        update.run(input.status, userId);
-        // Disabling deletes the user's tokens: its next call answers 302 (§1.1, §9.1).
-        if (input.status === 0) sessions.dropUser(userId);
-      }
-      return null;
+      // ORDER BY: the department head (or, without deptId, user 14773) first, then `status desc`; the
+      // order within equal keys is MySQL's (here: user_id).
+      const first = orderFirst ?? (bo.deptId === null ? SUPER_USER_ID : null);
+      const order = first === null ? 'a.status DESC' : `a.user_id = ${Number(first)} DESC, a.status DESC`;
+      const from = `FROM wk_admin_user a LEFT JOIN wk_admin_dept e ON a.dept_id = e.dept_id ${join} WHERE ${where.join(' AND ')}`;
+      const page = pageOf(bo.page, bo.limit, bo.pageType);
+      const total = page.counts ? (db.prepare(`SELECT count(*) AS n ${from}`).get(...args) as { n: number }).n : 0;
+      const window = page.size < 0 ? '' : `LIMIT ${page.size} OFFSET ${(page.pageNumber - 1) * page.size}`;
+      const rows = page.counts && total === 0 ? [] : (db.prepare(`SELECT ${USER_COLUMNS} ${from} ORDER BY ${order}, a.user_id ${window}`).all(...args) as Row[]);
+      // :133–:150: only on `page == 1` (the field, not the clamped page number): with a department head
+      // the head gets userIdentity 1, otherwise user 14773 gets 0; everyone else 2 (the VO's initialiser).
+      const mark = bo.page === 1 ? (headId !== null ? { id: headId, identity: 1 } : { id: SUPER_USER_ID, identity: 0 }) : null;
+      const list = rows.map((r) => ({
+        ...r,
+        ...rolesOf(db, r.userId),
+        roleIds: null,
+        isAdmin: null,
+        isReadNotice: null,
+        emailId: null,
+        userIdentity: mark !== null && mark.id === r.userId ? mark.identity : 2,
+        hisTable: null,
+      }));
+      return basePage(list, total, page.pageNumber, page.size);
     },
   },
 ];
