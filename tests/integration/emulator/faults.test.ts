@@ -81,7 +81,8 @@ describe('faults', () => {
     emulator.control.beforeCall({ path: '/adminRole/getRoleByType/7' }, { type: 'grantMenus', roleId: 180168, menuIds: [189] });
     const fresh = (await admin.json<{ roleId: number; rules: { data: number[] } }[]>('/adminRole/getRoleByType/7')).data.find((r) => r.roleId === 180168)!;
     expect(fresh.rules.data).toEqual([187, 188, 189]);
-    await admin.json('/adminRole/updateRoleMenu', { roleId: 180168, menuIds: [...fresh.rules.data, 190] });
+    // The role's own fields go along (without one the server's updateById fails); the name re-read too.
+    await admin.json('/adminRole/updateRoleMenu', { roleId: 180168, roleName: '公告管理员2', menuIds: [...fresh.rules.data, 190] });
     expect(emulator.state.role(180168)).toMatchObject({ roleName: '公告管理员2', menuIds: [187, 188, 189, 190] });
     expect(emulator.control.calls().map((c) => [c.path, c.faults])).toEqual([
       ['/adminRole/updateRoleMenu', []],

@@ -35,7 +35,8 @@ describe('seedFromSnapshot with the generated organisation', () => {
       const served = byId.get(u.id)!;
       expect(String(served.deptId)).toBe(u.departmentId);
       expect(served.parentId === 0 ? null : String(served.parentId)).toBe(u.managerId);
-      expect(served.roleId ? served.roleId.split(',') : []).toEqual(u.roleIds);
+      // listByIds without ORDER BY: the role ids come in primary-key order, not in assignment order.
+      expect(served.roleId ? served.roleId.split(',') : []).toEqual([...u.roleIds].sort((a, b) => Number(a) - Number(b)));
       expect(served.status).toBe({ active: 1, inactive: 2, disabled: 0 }[u.status]);
     }
   });

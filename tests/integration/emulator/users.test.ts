@@ -26,13 +26,16 @@ describe('queryUserList', () => {
     expect(last.data).toMatchObject({ pageNumber: 3, firstPage: false, lastPage: true });
     expect(last.data.list).toHaveLength(1);
     const all = await admin.json<Page>('/adminUser/queryUserList', { pageType: 0 });
-    expect(all.data.list.map((u) => u.userId)).toEqual([101, 102, 103, 104, 105, 106, 14773]);
+    // ORDER BY user_id = 14773 DESC, status DESC (AdminUserMapper.xml): the super admin, then inactive (2),
+    // active (1), disabled (0).
+    expect(all.data.list.map((u) => u.userId)).toEqual([14773, 106, 101, 102, 103, 104, 105]);
     expect((await admin.json<Page>('/adminUser/queryUserList', { limit: 1000 })).data.pageSize).toBe(100);
   });
 
   it('renders roles as comma-separated strings and marks the super admin', async () => {
     const all = (await admin.json<Page>('/adminUser/queryUserList', { pageType: 0 })).data.list;
-    expect(all.find((u) => u.userId === 103)).toMatchObject({ roleId: '180170,180168', roleName: '销售员角色,公告管理员', parentId: 102, deptName: '华东销售组' });
+    // Role ids in primary-key order (listByIds), not assignment order.
+    expect(all.find((u) => u.userId === 103)).toMatchObject({ roleId: '180168,180170', roleName: '公告管理员,销售员角色', parentId: 102, deptName: '华东销售组' });
     expect(all.find((u) => u.userId === 14773)?.userIdentity).toBe(0);
   });
 
@@ -40,7 +43,7 @@ describe('queryUserList', () => {
     const ids = async (filter: object) => (await admin.json<Page>('/adminUser/queryUserList', { pageType: 0, ...filter })).data.list.map((u) => u.userId);
     expect(await ids({ deptId: 2 })).toEqual([101]);
     expect(await ids({ deptId: 2, isNeedChild: 1 })).toEqual([101, 102, 103]);
-    expect(await ids({ roleId: 180170 })).toEqual([102, 103, 105, 106]);
+    expect(await ids({ roleId: 180170 })).toEqual([106, 102, 103, 105]);
     expect(await ids({ realname: '王' })).toEqual([103]);
     expect(await ids({ realname: '0104' })).toEqual([104]);
     expect(await ids({ label: 3 })).toEqual([105]);
