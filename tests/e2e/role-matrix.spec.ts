@@ -67,6 +67,14 @@ test('paint a rectangle with the mouse, see pending marks and impact, undo, redo
   await expect(grid.locator('.mcell.in-drag')).toHaveCount(ROWS * COLS);
   await page.mouse.up();
 
+  // A grant of more than 20 cells asks first, naming each role with its people and what it gets; nothing is sent
+  // before the answer.
+  const confirm = page.getByRole('alertdialog', { name: /^Grant \d+ permissions to (\d+ roles|.+)\?$/ });
+  await expect(confirm).toContainText('people: ');
+  await expect(page.getByTestId('active-draft')).toContainText('No draft');
+  await confirm.getByRole('button', { name: /^Grant \d+ permissions$/ }).click();
+  await expect(page.getByTestId('undo-toast')).toContainText('Granted ');
+
   // One gesture = one batch in a new draft; the painted cells are marked until pushed.
   await expect(page.getByTestId('active-draft')).toContainText('1');
   await expect(pendingCells(grid).first()).toBeVisible();
@@ -86,10 +94,10 @@ test('paint a rectangle with the mouse, see pending marks and impact, undo, redo
   await page.screenshot({ path: 'test-results/role-matrix-en.png' });
 
   // Undo takes the whole rectangle back in one step; redo puts it back.
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(pendingCells(grid)).toHaveCount(0);
   await expect(page.getByTestId('impact-affected')).toHaveText('0');
-  await page.getByRole('button', { name: 'Redo' }).click();
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await expect(pendingCells(grid)).toHaveCount(pendingAfterPaint);
   await expect(page.getByTestId('impact-gained')).toHaveText(gained!);
 
@@ -99,7 +107,7 @@ test('paint a rectangle with the mouse, see pending marks and impact, undo, redo
   await paint(page, cellAt(grid, FIRST_ROW, 0), cellAt(grid, FIRST_ROW + ROWS - 1, COLS - 1));
   await page.mouse.up();
   await expect(page.getByTestId('impact-lost')).not.toHaveText('0');
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(pendingCells(grid)).toHaveCount(pendingAfterPaint);
   await expect(page.getByTestId('impact-gained')).toHaveText(gained!);
 
