@@ -32,13 +32,11 @@ describe('setDept', () => {
 });
 
 describe('addDept', () => {
-  it('stores an empty name (@NotNull and @Size allow it) and ignores a sent deptId', async () => {
+  it('stores an empty name (@NotNull and @Size allow it), ignores a sent deptId, checks neither parent nor owner', async () => {
     expect((await admin.json('/adminDept/addDept', { deptId: 3, pid: 5, name: '' })).code).toBe(0);
     expect(emulator.state.departments().filter((d) => d.pid === 5)).toEqual([expect.objectContaining({ name: '', pid: 5 })]);
     expect(dept(3)?.name).toBe('华东销售组');
-  });
-
-  it('stores a parent and an owner that do not exist', async () => {
+    // Neither the parent nor the owner is checked.
     expect((await admin.json('/adminDept/addDept', { pid: 777, name: '孤儿部门', ownerUserId: 888 })).code).toBe(0);
     expect(emulator.state.departments().find((d) => d.name === '孤儿部门')).toMatchObject({ pid: 777, ownerUserId: 888 });
   });

@@ -33,18 +33,17 @@ describe('updateRoleMenu', () => {
     expect(answer).toMatchObject({ status: 200, code: 500, msg: '网络错误，请稍候再试', data: null });
     expect(reason()).toMatch(/^MySQL 1064: .*UPDATE wk_admin_role WHERE role_id=\?/);
     expect(await reRead(2, 180170)).toEqual(before);
+
+    // The same grants with the role's own fields along are applied: name and scope written, grants replaced.
+    const applied = await admin.json('/adminRole/updateRoleMenu', { roleId: 180170, roleName: '销售员角色', dataType: 2, menuIds: [10, 28, 29] });
+    expect(applied).toMatchObject({ code: 0, data: null });
+    expect(await reRead(2, 180170)).toMatchObject({ roleName: '销售员角色', dataType: 2, rules: { data: [10, 28, 29], bi: [] } });
   });
 
   it('counts dataType "" as no column (Jackson binds it as null): {roleId, dataType: "", menuIds} is refused too', async () => {
     const before = emulator.state.role(180170)!.menuIds;
     expect((await admin.json('/adminRole/updateRoleMenu', { roleId: 180170, dataType: '', menuIds: [28] })).code).toBe(500);
     expect(emulator.state.role(180170)!.menuIds).toEqual(before);
-  });
-
-  it('applies {roleId, roleName, dataType, menuIds}: name and scope written, grants replaced', async () => {
-    const answer = await admin.json('/adminRole/updateRoleMenu', { roleId: 180170, roleName: '销售员角色', dataType: 2, menuIds: [10, 28, 29] });
-    expect(answer).toMatchObject({ code: 0, data: null });
-    expect(await reRead(2, 180170)).toMatchObject({ roleName: '销售员角色', dataType: 2, rules: { data: [10, 28, 29], bi: [] } });
   });
 
   it('rolls the role update back when saveRoleMenu fails: menuIds null → NPE → 500', async () => {
@@ -54,12 +53,9 @@ describe('updateRoleMenu', () => {
     expect(emulator.state.role(180170)).toMatchObject({ roleName: '销售员角色', dataType: 2, menuIds: [10, 28, 29] });
   });
 
-  it('keeps the field initialiser when menuIds is missing: all grants removed, code 0', async () => {
+  it('keeps the field initialiser when menuIds is missing, and accepts []: all grants removed, code 0', async () => {
     expect((await admin.json('/adminRole/updateRoleMenu', { roleId: 180168, roleName: '公告管理员' })).code).toBe(0);
     expect(emulator.state.role(180168)?.menuIds).toEqual([]);
-  });
-
-  it('accepts menuIds [] and leaves the role with no grant', async () => {
     expect((await admin.json('/adminRole/updateRoleMenu', { roleId: 180170, roleName: '销售员角色', menuIds: [] })).code).toBe(0);
     expect((await reRead(2, 180170)).rules).toEqual({ data: [], bi: [] });
   });
@@ -102,13 +98,12 @@ describe('add and update', () => {
     expect((await admin.json('/adminRole/add', { roleName: 'region ', roleType: 7 })).code).toBe(1117);
   });
 
-  it('update with only {roleId} has nothing to SET → 500; an unknown roleId answers 0', async () => {
+  it('update: only {roleId} has nothing to SET → 500; an unknown roleId answers 0; status and remark are written', async () => {
     expect((await admin.json('/adminRole/update', { roleId: 180170 })).code).toBe(500);
     expect((await admin.json('/adminRole/update', { roleId: 999999, roleName: '幽灵', roleType: 2 })).code).toBe(0);
     expect(emulator.state.roles().some((r) => r.roleName === '幽灵')).toBe(false);
-  });
 
-  it('update writes the status and remark it is sent', async () => {
+    // With a changed name, every non-null column sent is written, status and remark included.
     const role = emulator.state.roles().find((r) => r.roleName === '默认范围')!;
     expect((await admin.json('/adminRole/update', { roleId: role.roleId, roleName: '默认范围改', roleType: 2, status: 0, remark: '停用' })).code).toBe(0);
     expect(emulator.state.role(role.roleId)).toMatchObject({ roleName: '默认范围改', status: 0, remark: '停用' });
