@@ -1,7 +1,8 @@
 /** `POST /adminMenu/getMenuListByType/{roleType}` (`AdminMenuServiceImpl#getMenuListByType`, reference §5.2). */
 import { BI_EXCLUDED_REALMS, ROLE_TYPE_REALM } from '../db/referenceData';
 import type { Db } from '../db/schema';
-import { Code, WukongError } from '../envelope';
+import { pathInt } from '../body';
+import { fault } from '../envelope';
 import type { Route } from '../route';
 
 interface MenuVO {
@@ -35,10 +36,14 @@ function menuTree(db: Db, realm: string, excluded: string[] = []): MenuVO | null
 export const menuRoutes: Route[] = [
   {
     path: '/adminMenu/getMenuListByType/{roleType}',
+    // `@RequestMapping` without a method (AdminMenuController.java:32): GET works as well as POST.
+    anyMethod: true,
     handle({ db, params }) {
-      const roleType = Number(params.roleType);
+      const roleType = pathInt(params.roleType, 'type');
       const realm = ROLE_TYPE_REALM[roleType];
-      if (realm === undefined) throw new WukongError(Code.serverError);
+      // No enum constant → `switch (null)` NPE; a constant without a realm → `queryMenuListByRealm("")` is
+      // null → NPE on getMenuId() (AdminMenuServiceImpl#getMenuListByType).
+      if (realm === undefined) fault(`NullPointerException: no menu root for role type ${roleType} (AdminMenuServiceImpl#getMenuListByType)`);
       const result: { data: MenuVO | null; bi?: MenuVO | null } = { data: menuTree(db, realm) };
       // Types 2, 7 and 10 also get the bi tree, each with a different set of realms removed.
       const excluded = BI_EXCLUDED_REALMS[roleType];
