@@ -70,7 +70,7 @@ describe('WukongSession', () => {
   it('maps HTTP 401, HTTP 500 and business codes to typed errors', async () => {
     const server = fakeServer({
       '/login': [login('t')],
-      '/adminRole/getAllRoleList': [{ status: 401, body: { code: 401, msg: '无权操作' } }, { status: 500, body: 'oops' }, { body: { code: 1117, msg: '角色名已存在', data: null } }],
+      '/adminRole/getAllRoleList': [{ status: 401, body: { code: 401, msg: '无权操作' } }, { status: 500, body: 'oops' }, { body: { code: 1117, msg: '角色名称已存在', data: null } }],
     });
     const session = new WukongSession(credentials, { fetch: server.fetchImpl });
     const call = () => session.call(wukongEndpoints.allRoles()).catch((e: unknown) => e);
@@ -78,7 +78,7 @@ describe('WukongSession', () => {
     expect(denied).toMatchObject({ code: 'NO_PERMISSION', details: { httpStatus: 401 } });
     const serverError = await call();
     expect(serverError).toMatchObject({ code: 'SERVER_ERROR', retryable: true });
-    expect(await call()).toMatchObject({ code: 'BUSINESS_ERROR', retryable: false, details: { serverCode: 1117, serverMessage: '角色名已存在' } });
+    expect(await call()).toMatchObject({ code: 'BUSINESS_ERROR', retryable: false, details: { serverCode: 1117, serverMessage: '角色名称已存在' } });
   });
 
   it('times out a call that never answers', async () => {

@@ -117,7 +117,7 @@ describe('push faults over real HTTP', () => {
     // Another admin takes the name first: update answers 1117 (§4.2).
     emu.control.beforeCall({ path: '/adminRole/update' }, { type: 'addRole', roleName: '通知管理员', roleType: 7 });
     const report = await sync.push(plan);
-    expect(report.failure).toMatchObject({ seq: 1, code: 'BUSINESS_ERROR', serverCode: 1117, serverMessage: '角色名已存在', resumable: false });
+    expect(report.failure).toMatchObject({ seq: 1, code: 'BUSINESS_ERROR', serverCode: 1117, serverMessage: '角色名称已存在', resumable: false });
     expect(emu.control.calls('/adminRole/updateRoleMenu')).toHaveLength(0);
     expect(ws.data.getPush(report.pushId).calls.map((c) => c.status)).toEqual(['failed', 'planned', 'planned', 'planned']);
     const audit = ws.data.listAudit({ limit: 5 }).find((e) => e.action === 'push.stopped');
