@@ -6,29 +6,18 @@ import { serverSnapshot, widerThanBoth } from './bounds';
 import { serverView, snapshotView } from './emulatorView';
 import { createWorkspace, syncFor } from './harness';
 import { NEW_DEPT, mixedDraft } from './mixedDraft';
+import { stepTargets, type StepTarget as Target } from './stepTargets';
 
 /**
  * The all-together push (every kind of change in one draft) with one fault at each of its steps in turn: it
  * ends verified, no non-idempotent call lands twice, and after every settled call the server grants nobody more
  * than both the state before the push and the draft's projection do.
  */
-type Target = { path: string; nth: number };
 const FAULTS: Record<string, (emu: RunningEmulator, target: Target) => void> = {
   '5xx before the call is applied': (emu, t) => emu.control.failNext(1, t),
   'the answer lost after the call was applied': (emu, t) => emu.control.dropNext(1, { ...t, when: 'after' }),
   'the session evicted (302)': (emu, t) => emu.control.evictNext(1, t),
 };
-
-/** The path a step's call goes to, and how many calls to that path come before it in the plan. */
-function targets(endpoints: readonly string[]): Target[] {
-  const seen = new Map<string, number>();
-  return endpoints.map((e) => {
-    const path = e.replace(/^POST /, '').replace(/\{\w+\}$/, '*');
-    const nth = (seen.get(path) ?? 0) + 1;
-    seen.set(path, nth);
-    return { path, nth };
-  });
-}
 
 async function run(faultAt: number | null, inject: (emu: RunningEmulator, target: Target) => void) {
   const emu = await startEmulator({ snapshot: smallOrganisation() });
@@ -46,7 +35,7 @@ async function run(faultAt: number | null, inject: (emu: RunningEmulator, target
     plannedOn = plan.plannedOn;
     projection = plan.projection;
     const steps = plan.steps;
-    if (faultAt !== null) inject(emu, targets(steps.map((s) => s.endpoint))[faultAt]!);
+    if (faultAt !== null) inject(emu, stepTargets(steps.map((s) => s.endpoint))[faultAt]!);
     emu.control.clearCalls();
     let report = await sync.push(plan);
     if (report.failure) {
