@@ -127,4 +127,23 @@ describe('a push that cannot finish', () => {
     expect(verify.ok).toBe(false);
     expect(verify.mismatches.map((l) => l.en).join('\n')).toMatch(/李四/);
   }, 60_000);
+
+  it('on resume, people whose old department another admin emptied and deleted are left where they are (no 500 on the gone department)', async () => {
+    await setup();
+    const { plan } = await planned([{ type: 'moveUsers', userIds: ['102', '103'], departmentId: '5' }]);
+    emu.control.failNext(4, { path: '/adminUser/setUserDept' });
+    const report = await flow.workflow.push(plan.planId);
+    expect(report.failure?.resumable).toBe(true);
+    // Another admin moves both to 技术部 and deletes 华东销售组 (queryUserList on it would now answer 500).
+    emu.state.mutate({ type: 'moveUser', userId: 102, deptId: 4 });
+    emu.state.mutate({ type: 'moveUser', userId: 103, deptId: 4 });
+    emu.state.db.prepare('DELETE FROM wk_admin_dept WHERE dept_id = 3').run();
+    emu.control.clearCalls();
+    const resumed = await flow.workflow.resume(report.pushId);
+    expect(resumed.failure).toBeUndefined();
+    expect(emu.control.calls('/adminUser/setUserDept')).toEqual([]);
+    expect(emu.control.calls().filter((c) => c.code !== 0)).toEqual([]);
+    const users = new Map(serverView(emu).users.map((u) => [u.id, u.departmentId]));
+    expect([users.get('102'), users.get('103')]).toEqual(['4', '4']);
+  }, 60_000);
 });

@@ -34,6 +34,10 @@ export const createDepartment: StepExecutor<StepOf<'createDepartment'>> = {
   },
 };
 
+async function departmentIds(ctx: StepContext): Promise<Set<number>> {
+  return new Set((await ctx.session.call(wukongEndpoints.deptList(), ctx.signal)).map((d) => d.deptId));
+}
+
 async function readDept(ctx: StepContext, deptId: number): Promise<WukongDept | undefined> {
   return (await ctx.session.call(wukongEndpoints.deptList(), ctx.signal)).find((d) => d.deptId === deptId);
 }
@@ -82,13 +86,21 @@ export const deleteDepartment: StepExecutor<StepOf<'deleteDepartment'>> = {
 
 export const moveUsers: StepExecutor<StepOf<'moveUsers'>> = {
   async probe(step, ctx) {
-    const there = await usersInDepartment(ctx, ctx.ids.server(step.department));
+    const target = ctx.ids.server(step.department);
+    // queryUserList with a deptId that no longer exists answers 500 (AdminUserServiceImpl#queryUserList reads the
+    // department's owner): look at the department list first.
+    if (!(await departmentIds(ctx)).has(target)) return null;
+    const there = await usersInDepartment(ctx, target);
     return step.userIds.every((u) => there.has(Number(u))) ? { alreadyDone: true } : null;
   },
   async send(step, ctx) {
     // Re-read before writing: setUserDept overwrites, so someone another admin moved elsewhere since the plan
     // (or since a crash) is left where they put them; those already in the department are not sent again.
     const target = ctx.ids.server(step.department);
+    const existing = await departmentIds(ctx);
+    if (!existing.has(target)) {
+      throw new ConnectorError('WRITE_NOT_APPLIED', `department ${target} no longer exists on the server: nobody can be moved into it`, { endpoint: 'POST /adminDept/queryDeptTree' });
+    }
     const there = await usersInDepartment(ctx, target);
     const pending = step.userIds.filter((u) => !there.has(Number(u)));
     const stillWhere: Map<string, Set<number>> = new Map();
@@ -100,8 +112,10 @@ export const moveUsers: StepExecutor<StepOf<'moveUsers'>> = {
         toMove.push(Number(u));
         continue;
       }
+      const fromId = ctx.ids.server(from);
+      // A department deleted since the plan held nobody when it went (1111): its people were moved by someone.
       let members = stillWhere.get(from);
-      if (!members) stillWhere.set(from, (members = await usersInDepartment(ctx, ctx.ids.server(from))));
+      if (!members) stillWhere.set(from, (members = existing.has(fromId) ? await usersInDepartment(ctx, fromId) : new Set()));
       if (members.has(Number(u))) toMove.push(Number(u));
       else elsewhere.push(u);
     }
