@@ -1,21 +1,13 @@
 import type { LocalizedText } from '../../../src-main/common/domain/ids';
+import { isSensitiveKey } from '../../../src-main/common/wukong/sensitiveActions';
 import type { CatalogueTree } from './catalogueTree';
 import type { PaintPlan } from './paintPlan';
 
-/**
- * Actions an administrator wants to see named before they are handed out in bulk: delete, export to Excel,
- * transfer (change the owner), put into the public pool, and team membership edits. By the last segment of the
- * WukongCRM permission key (`crm:customer:delete`, `crm:leads:excelexport`, `crm:contract:teamsave`…).
- */
-export const SENSITIVE_ACTIONS: ReadonlySet<string> = new Set(['delete', 'excelexport', 'transfer', 'putinpool', 'teamsave']);
+// One home for what counts as sensitive (common/wukong/sensitiveActions.ts); re-exported for this feature.
+export { isSensitiveKey, SENSITIVE_ACTIONS } from '../../../src-main/common/wukong/sensitiveActions';
 
 /** A bulk grant above this many cells asks first. */
 export const CONFIRM_ABOVE_CELLS = 20;
-
-export function isSensitiveKey(key: string | undefined): boolean {
-  if (!key) return false;
-  return SENSITIVE_ACTIONS.has(key.slice(key.lastIndexOf(':') + 1).toLowerCase());
-}
 
 /**
  * Whether a bulk gesture (a row / column fill, a rectangle of more than one cell) must be confirmed before it is

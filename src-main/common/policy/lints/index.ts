@@ -8,6 +8,7 @@ import { activeUserWithoutRoleRule, dormantUserWithRolesRule, roleWithoutMembers
 import { actionWithoutReadRule } from './missingRead';
 import { scopeLossRule } from './scopeLoss';
 import { DEFAULT_SOD_PAIRS, separationOfDutiesRule } from './separationOfDuties';
+import { DEFAULT_WIDE_ACTION_THRESHOLD, wideDestructiveActionRule } from './wideDestructiveAction';
 
 export const LINT_RULES: readonly LintRule[] = [
   scopeLossRule,
@@ -16,6 +17,7 @@ export const LINT_RULES: readonly LintRule[] = [
   roleWithoutMembersRule,
   duplicateRolesRule,
   separationOfDutiesRule,
+  wideDestructiveActionRule,
   broadScopeRule,
   actionWithoutReadRule,
   fieldEditHiddenRule,
@@ -30,11 +32,12 @@ export function lintSnapshot(policy: CompiledPolicy, options: LintOptions = {}):
     sodPairs: options.sodPairs ?? DEFAULT_SOD_PAIRS,
     broadScopeThreshold: options.broadScopeThreshold ?? DEFAULT_BROAD_SCOPE_THRESHOLD,
     sensitiveModules: options.sensitiveModules ?? DEFAULT_SENSITIVE_MODULES,
+    wideActionThreshold: options.wideActionThreshold ?? DEFAULT_WIDE_ACTION_THRESHOLD,
   };
   const selected = options.rules ? LINT_RULES.filter((r) => options.rules!.includes(r.id)) : LINT_RULES;
   const findings = selected.flatMap((rule) => rule.run(policy, resolved));
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-export { DEFAULT_BROAD_SCOPE_THRESHOLD, DEFAULT_SENSITIVE_MODULES, DEFAULT_SOD_PAIRS };
+export { DEFAULT_BROAD_SCOPE_THRESHOLD, DEFAULT_SENSITIVE_MODULES, DEFAULT_SOD_PAIRS, DEFAULT_WIDE_ACTION_THRESHOLD };
 export type { LintFinding, LintOptions, LintRefs, LintRule, LintSeverity, SodPair } from './lintTypes';

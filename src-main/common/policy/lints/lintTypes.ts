@@ -35,12 +35,15 @@ export interface LintOptions {
   readonly broadScopeThreshold?: number;
   /** Catalogue groups (permission key prefixes) holding sensitive records. */
   readonly sensitiveModules?: readonly string[];
+  /** Delete or export on a sensitive module held by more users than this is an error. */
+  readonly wideActionThreshold?: number;
 }
 
 export interface ResolvedLintOptions {
   readonly sodPairs: readonly SodPair[];
   readonly broadScopeThreshold: number;
   readonly sensitiveModules: readonly string[];
+  readonly wideActionThreshold: number;
 }
 
 export interface LintRule {

@@ -190,3 +190,29 @@ describe('lintSnapshot', () => {
     expect(new Set(all.map((f) => f.ruleId))).toEqual(new Set(['separation-of-duties', 'active-user-without-role', 'role-without-members', 'action-without-read']));
   });
 });
+
+describe('lint: delete or export of sensitive records held by many', () => {
+  const spec = (people: number, grant = 'crm:customer:delete'): OrgSpec => ({
+    departments: depts,
+    roles: { sales: { scope: 1, grants: ['crm:customer:index', grant] } },
+    users: Array.from({ length: people }, (_, i): OrgSpec['users'][number] => [`u${i}`, 'sales', null, ['sales']]),
+  });
+
+  it('is an error above 100 people, named in words, with the roles and the people', () => {
+    const [f, ...rest] = findings(spec(101), 'destructive-action-held-widely');
+    expect(rest).toEqual([]);
+    expect(f!.severity).toBe('error');
+    expect(f!.refs.roleIds).toEqual(['sales']);
+    expect(f!.refs.userIds).toHaveLength(101);
+    // The permission is named by its path, never by its key.
+    expect(f!.message.en).toMatch(/^101 people hold "[^"]+ › [^"]+"/);
+    expect(f!.message.en).not.toMatch(/crm:customer/);
+    expect(f!.message['zh-CN']).toContain('101 人拥有');
+  });
+
+  it('counts export too, and stays quiet at 100 people or for a module that is not sensitive', () => {
+    expect(findings(spec(101, 'crm:customer:excelexport'), 'destructive-action-held-widely')).toHaveLength(1);
+    expect(findings(spec(100), 'destructive-action-held-widely')).toEqual([]);
+    expect(findings(spec(101, 'crm:product:delete'), 'destructive-action-held-widely')).toEqual([]);
+  });
+});
