@@ -98,7 +98,7 @@ export function syncHandlers(services: AppServices): Pick<Handlers, SyncChannels
     },
     'sync.plan': ({ taskId, draftId }) => task(taskId, (signal) => sync().plan(draftId, signal)),
     'sync.resolve': ({ planId, choices }) => sync().resolve(planId, choices),
-    'sync.push': ({ taskId, planId }) => task(taskId, (signal) => sync().push(planId, signal)),
+    'sync.push': ({ taskId, planId, override, confirmation }) => task(taskId, (signal) => sync().push(planId, signal, { override, confirmation })),
     'sync.resume': ({ taskId, pushId }) => task(taskId, (signal) => sync().resume(pushId, signal)),
     'sync.verify': ({ taskId, pushId }) => task(taskId, (signal) => sync().verify(pushId, signal)),
     'sync.rollback': ({ pushId }) => sync().rollback(pushId),

@@ -3,7 +3,7 @@ import type { Snapshot } from '../../common/domain';
 import { applyChecked, undoChanges } from '../../common/draft';
 import { diffSnapshots } from '../../common/draft/diff';
 import { resolveConflicts, type ConflictChoice } from '../../common/draft/rebase';
-import type { PlanView, PushReportView, UndoPreviewView, UndoResultView, VerifyView } from '../../common/ipc/channels/sync';
+import type { PlanView, PushGate, PushReportView, UndoPreviewView, UndoResultView, VerifyView } from '../../common/ipc/channels/sync';
 import { AppError } from '../../common/ipc/result';
 import type { CrmConnector, PushReport } from '../../connectors/connector';
 import { planPush } from '../../connectors/wukong';
@@ -12,6 +12,7 @@ import type { DraftService } from '../drafts/DraftService';
 import type { EventBus } from '../eventBus';
 import type { WorkspaceData } from '../workspace';
 import { createWukongConnector } from './createConnector';
+import { checkGate, pushGate } from './pushGate';
 import { plannedPush, undoPreview } from './pushRecovery';
 import { undoPreviewView } from './recoveryViews';
 import { SyncService, type SyncPlan } from './SyncService';
@@ -35,7 +36,7 @@ export const SERVER_REFRESHED = 'server state refreshed';
  */
 export class SyncWorkflow {
   readonly service: SyncService;
-  readonly #plans = new Map<string, { plan: SyncPlan; base: Snapshot }>();
+  readonly #plans = new Map<string, { plan: SyncPlan; base: Snapshot; gate: PushGate | null }>();
   #pushing = false;
   #pulling: Promise<{ version: number; users: number; roles: number; notes: string[] }> | null = null;
 
@@ -103,9 +104,20 @@ export class SyncWorkflow {
   }
 
   /** Journal every call with what it was planned on (for verify and undo after a restart), then send. */
-  async push(planId: string, signal?: AbortSignal): Promise<PushReportView> {
-    const { plan } = this.#plan(planId);
+  async push(planId: string, signal?: AbortSignal, gateInput: { override?: { reason: string }; confirmation?: string } = {}): Promise<PushReportView> {
+    const { plan, gate } = this.#plan(planId);
     if (plan.status !== 'ready' || plan.steps.length === 0) throw new AppError('REFUSED', `this plan cannot be pushed (${plan.status})`);
+    // The gate holds in the main process, whatever the renderer shows: blocking checks need a written reason,
+    // a wide or destructive change needs the draft's name typed.
+    const { overridden } = gate ? checkGate(gate, gateInput) : { overridden: [] };
+    this.#refuseWhilePushing();
+    if (overridden.length > 0) {
+      this.options.data.audit('push.gateOverridden', {
+        draftId: plan.draftId,
+        reason: gateInput.override!.reason,
+        findings: overridden.map((f) => ({ ruleId: f.ruleId, message: f.message.en })),
+      });
+    }
     this.#plans.delete(planId);
     return this.#exclusive(async () => reportView(await this.service.push(plan, signal)));
   }
@@ -227,9 +239,11 @@ export class SyncWorkflow {
 
   #remember(plan: SyncPlan, base: Snapshot): PlanView {
     const planId = randomUUID();
-    this.#plans.set(planId, { plan, base });
     const changes = diffSnapshots(plan.plannedOn, plan.projection);
     const empty = plan.status === 'ready' && plan.steps.length === 0;
+    const draftName = this.options.drafts().list().drafts.find((d) => d.id === plan.draftId)?.name ?? plan.draftId;
+    const gate = plan.status === 'ready' && !empty ? pushGate({ plannedOn: plan.plannedOn, projection: plan.projection, draftName }) : null;
+    this.#plans.set(planId, { plan, base, gate });
     return {
       planId,
       draftId: plan.draftId,
@@ -241,6 +255,7 @@ export class SyncWorkflow {
       refusals: plan.refusals.map((r) => ({ code: r.code, reason: r.reason })),
       propagation: propagationView(plan.propagation),
       changes: changes.map((c) => changeLine(c, plan.plannedOn, plan.projection)),
+      gate,
     };
   }
 

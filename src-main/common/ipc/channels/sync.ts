@@ -31,6 +31,45 @@ export const conflictViewSchema = z.object({
   oursPossible: z.boolean(),
 });
 
+/** One group of the push gate's impact: everyone who gains (loses, …) one permission or field, by name. */
+export const gateGroupSchema = z.object({
+  kind: z.enum(['gains', 'loses', 'wider', 'narrower', 'fieldWider', 'fieldNarrower']),
+  /** What it is about, in words: "Customers › Delete", "Customers · Mobile". */
+  subject: lineSchema,
+  /** Delete, export, transfer, put in pool, team edit, or a mask removed. */
+  sensitive: z.boolean(),
+  count: z.number().int().nonnegative(),
+  /** The first people (the count is exact); names and departments only. */
+  people: z.array(z.object({ id: z.string(), name: z.string(), department: z.string() })),
+});
+export type GateGroup = z.infer<typeof gateGroupSchema>;
+
+/** What stands between a ready plan and "Push": who gains and loses what, the checks, the confirmation. */
+export const pushGateSchema = z.object({
+  draftName: z.string(),
+  /** People whose access changes at all, and those who get more of it. */
+  peopleAffected: z.number().int().nonnegative(),
+  peopleWidened: z.number().int().nonnegative(),
+  groups: z.array(gateGroupSchema),
+  /** Groups left out after the first ones (largest first); their people are in the counts above. */
+  moreGroups: z.number().int().nonnegative(),
+  findings: z.array(
+    z.object({
+      ruleId: z.string(),
+      severity: z.enum(['error', 'warning', 'info']),
+      message: lineSchema,
+      /** False when the server already has this finding before the push (it is shown, not blocking). */
+      introduced: z.boolean(),
+      blocking: z.boolean(),
+    }),
+  ),
+  /** Blocking findings: the push needs `override.reason`. */
+  blocking: z.number().int().nonnegative(),
+  /** Why the person must type the draft's name to push (empty: a click confirms). */
+  typedBecause: z.array(lineSchema),
+});
+export type PushGate = z.infer<typeof pushGateSchema>;
+
 export const planViewSchema = z.object({
   planId: planIdSchema,
   draftId: draftIdSchema,
@@ -43,6 +82,8 @@ export const planViewSchema = z.object({
   propagation: z.array(propagationViewSchema),
   /** The draft's net changes, in words. */
   changes: z.array(lineSchema),
+  /** Only for a ready plan. */
+  gate: pushGateSchema.nullable(),
 });
 export type PlanView = z.infer<typeof planViewSchema>;
 
@@ -153,8 +194,23 @@ export const syncChannels = {
     z.object({ planId: planIdSchema, choices: z.record(z.string(), z.enum(['ours', 'theirs'])) }).strict(),
     planViewSchema,
   ),
-  /** Journals and sends a ready plan; progress per call in `sync.progressed`. */
-  'sync.push': channel(z.object({ taskId: taskIdSchema, planId: planIdSchema }).strict(), pushReportViewSchema),
+  /**
+   * Journals and sends a ready plan; progress per call in `sync.progressed`. Refused (REFUSED) while the plan's
+   * gate has blocking findings and no override reason, or needs a typed confirmation that does not match.
+   */
+  'sync.push': channel(
+    z
+      .object({
+        taskId: taskIdSchema,
+        planId: planIdSchema,
+        /** Required when the gate has blocking findings: the written reason goes to the audit log. */
+        override: z.object({ reason: z.string().trim().min(10).max(1000) }).strict().optional(),
+        /** Required when the gate asks for it: the draft's name, typed. */
+        confirmation: z.string().max(200).optional(),
+      })
+      .strict(),
+    pushReportViewSchema,
+  ),
   /** Continues an unfinished push from its journal without repeating a call. */
   'sync.resume': channel(z.object({ taskId: taskIdSchema, pushId: pushIdSchema }).strict(), pushReportViewSchema),
   /** Pulls again and compares the server with what the push meant; closes a complete push. */
