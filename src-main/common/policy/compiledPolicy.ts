@@ -44,14 +44,16 @@ export interface CompiledPolicy {
   readonly userCount: number;
   readonly userIds: readonly string[];
   readonly userIndex: ReadonlyMap<string, number>;
-  /** Department number of each user (-1 if the department is unknown). */
+  /** Department node of each user (a node without a row when the department is unknown, see deptIds). */
   readonly userDept: Int32Array;
   /** Manager user number (-1 none or unknown). */
   readonly userManager: Int32Array;
   /** 0 active, 1 inactive, 2 disabled. */
   readonly userStatus: Uint8Array;
-  /** 1 when the user is super admin: listed in superUserIds or holding a role with remark `admin`. */
+  /** 1 when `UserUtil.isAdmin()` holds: listed in superUserIds (14773) or holding role 180162 (wukong/superAdmin.ts). */
   readonly userSuper: Uint8Array;
+  /** 1 when the gateway lets every URL through (`queryNoAuthMenu`: 14773 or the role with remark `admin`). */
+  readonly userGatewayAdmin: Uint8Array;
   /** CSR: roles of user u are userRoles[userRoleStart[u] .. userRoleStart[u+1]), deduplicated, in the user's order. */
   readonly userRoleStart: Int32Array;
   readonly userRoles: Int32Array;
@@ -61,8 +63,14 @@ export interface CompiledPolicy {
   readonly roleCount: number;
   readonly roleIds: readonly string[];
   readonly roleIndex: ReadonlyMap<string, number>;
+  /** The scope each role gives on its own, as the server reads its dataType (1..5; anything else 1). */
   readonly roleScope: Uint8Array;
+  /** The order the server compares raw dataTypes in before reading the winner (dataType.ts). */
+  readonly roleRank: Uint8Array;
+  /** 1 for role 180162, whose holders are super admin (`UserUtil.isAdmin`). */
   readonly roleSuper: Uint8Array;
+  /** The role the gateway treats as super admin (`remark = 'admin' limit 1`), -1 if none. */
+  readonly gatewayRole: number;
   /** CSR of the permissions each role grants (known permissions only, deduplicated). */
   readonly rolePermStart: Int32Array;
   readonly rolePerms: Int32Array;
@@ -80,19 +88,25 @@ export interface CompiledPolicy {
   readonly profileCount: number;
   /** [profile * permCount + perm] → effective scope 0..5. */
   readonly profileScopes: Uint8Array;
-  /** [profile * permCount + perm] → bit (1 << s) set for every scope s among the roles granting perm. */
+  /** [profile * permCount + perm] → bit (1 << s) set for every scope s (as read alone) among the roles granting perm. */
   readonly profileScopeBits: Uint8Array;
   /** One user of each profile, so per-profile facts can find the profile's roles. */
   readonly profileSample: Int32Array;
 
+  /** Department nodes: the snapshot's departments, then ids referenced without a row of their own (compileParts.ts). */
   readonly deptCount: number;
+  /** snapshot.departments.length: nodes from here on have no row. */
+  readonly knownDeptCount: number;
   readonly deptIds: readonly string[];
   readonly deptIndex: ReadonlyMap<string, number>;
   readonly deptParent: Int32Array;
-  /** Euler tour of the department forest: pre-order position on entry, last position of the subtree. */
+  /** Euler tour of the department graph: pre-order position on entry, last position of the subtree. */
   readonly deptEnter: Int32Array;
   readonly deptExit: Int32Array;
   readonly deptDepth: Int32Array;
+  /** Cycles (eulerTour.ts): the start of the walk of a node's cycle, -1 off a cycle; levels round to it. */
+  readonly deptLoopRoot: Int32Array;
+  readonly deptLoop: Int32Array;
   /** Users sorted by their department's pre-order position ... */
   readonly usersByDept: Int32Array;
   /** ... and where each pre-order position's users start (length deptCount + 1). */
@@ -102,6 +116,8 @@ export interface CompiledPolicy {
   readonly mgrEnter: Int32Array;
   readonly mgrExit: Int32Array;
   readonly mgrDepth: Int32Array;
+  readonly mgrLoopRoot: Int32Array;
+  readonly mgrLoop: Int32Array;
   readonly usersByManager: Int32Array;
 
   readonly modules: ReadonlyMap<string, CompiledModuleFields>;

@@ -1,10 +1,18 @@
 /**
- * Euler tour of a parent-pointer forest, iteratively: manager chains can be thousands deep and a
- * recursive walk would overflow the stack.
+ * Euler tour of a parent-pointer graph (each node has at most one parent), iteratively: manager chains can be
+ * thousands deep and a recursive walk would overflow the stack.
  *
  * After the tour, v lies in the subtree of a exactly when enter[a] <= enter[v] <= exit[a], and v is
- * depth[v] - depth[a] levels below a. Nodes on a cycle (which validateSnapshot reports and WukongCRM
- * refuses with 1109/1110) are still numbered: the first one met is treated as a root.
+ * depth[v] - depth[a] levels below a.
+ *
+ * Cycles. WukongCRM's own cycle checks (1109 for managers, 1110 for departments) look only 20 levels down, so a
+ * longer cycle can be made through the API, and nothing stops two concurrent edits making a short one. The
+ * server then walks *round* the cycle: `RecursionUtil.getChildList` (core/utils/RecursionUtil.java) follows
+ * `parent_id` / `pid` links level by level without remembering what it has seen, up to 20 levels, so every node
+ * at distance 1..20 is found. Each component holds at most one cycle; its walk starts on the cycle, at `loopRoot`,
+ * so the whole component is the root's range. For a node v on the cycle, the nodes outside its own range are
+ * reached by going down round the cycle to the root (loop[v] = that distance) and then down the tour:
+ * distance = loop[v] + depth[w]. Nodes off the cycle have loopRoot -1: their range is exact.
  */
 export interface EulerTour {
   readonly enter: Int32Array;
@@ -12,6 +20,10 @@ export interface EulerTour {
   readonly depth: Int32Array;
   /** order[position] = node entered at that position. */
   readonly order: Int32Array;
+  /** For nodes on a cycle: the node the component's walk started from (on the same cycle); -1 otherwise. */
+  readonly loopRoot: Int32Array;
+  /** For nodes on a cycle: levels from the node down round the cycle to loopRoot; 0 otherwise. */
+  readonly loop: Int32Array;
 }
 
 export function eulerTour(parent: Int32Array): EulerTour {
@@ -48,7 +60,7 @@ export function eulerTour(parent: Int32Array): EulerTour {
       const v = stack[top]!;
       if (cursor[v]! < childStart[v + 1]!) {
         const c = children[cursor[v]!++]!;
-        if (enter[c] !== -1) continue; // only reachable again through a cycle
+        if (enter[c] !== -1) continue; // the root again, reached round its cycle
         enter[c] = time;
         order[time++] = c;
         depth[c] = depth[v]! + 1;
@@ -62,7 +74,28 @@ export function eulerTour(parent: Int32Array): EulerTour {
   };
 
   for (let v = 0; v < n; v++) if (parent[v]! < 0) walkFrom(v);
-  // Whatever is left hangs off a cycle: start from the first such node.
-  for (let v = 0; v < n; v++) if (enter[v] === -1) walkFrom(v);
-  return { enter, exit, depth, order };
+
+  // Whatever is left belongs to a component with a cycle (every node has a parent there). Climb from it until a
+  // node repeats: that node is on the cycle; walking from it covers the whole component.
+  const loopRoot = new Int32Array(n).fill(-1);
+  const loop = new Int32Array(n);
+  const stamp = new Int32Array(n).fill(-1);
+  for (let v = 0; v < n; v++) {
+    if (enter[v] !== -1) continue;
+    let x = v;
+    while (stamp[x] !== v) {
+      stamp[x] = v;
+      x = parent[x]!;
+    }
+    walkFrom(x);
+    let length = 1;
+    for (let y = parent[x]!; y !== x; y = parent[y]!) length++;
+    let y = x;
+    do {
+      loopRoot[y] = x;
+      loop[y] = length - depth[y]!;
+      y = parent[y]!;
+    } while (y !== x);
+  }
+  return { enter, exit, depth, order, loopRoot, loop };
 }

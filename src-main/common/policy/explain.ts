@@ -1,8 +1,10 @@
 import type { DataScope, LocalizedText } from '../domain';
+import { isHardCodedSuperUser } from '../wukong/superAdmin';
 import type { CompiledPolicy, ScopeValue } from './compiledPolicy';
+import { isKnownDataType } from './dataType';
 import { permissionNumber, rolesOfUser, roleGrants, scopeOf, userNumber } from './scope';
 import { nameList, scopeLabel, text } from './text';
-import { ownersAtScope, reaches } from './visibility';
+import { ownersAtScope, reachRanges, reaches } from './visibility';
 
 export interface RoleExplanation {
   readonly roleId: string;
@@ -11,6 +13,7 @@ export interface RoleExplanation {
   /** Shown only: WukongCRM does not enforce role status (reference §4.1). */
   readonly enabled: boolean;
   readonly grants: boolean;
+  /** The scope the role gives on its own, as the server reads its dataType (a value outside 1..5 reads as 1). */
   readonly scope: DataScope;
   readonly superAdminRole: boolean;
   /** Grants the permission with the scope the server ends up using. */
@@ -33,12 +36,17 @@ export interface Explanation {
   readonly consequence: LocalizedText;
 }
 
-/** Owners a smaller, non-nested scope would show that the winning scope does not (only 2 vs 3/4). */
+/**
+ * Owners one of the other granting scopes would show that the winning scope does not. With real scopes only 2
+ * beside 3 or 4 loses anyone (the others nest); a dataType outside 1..5 can win and read as 1, losing them all.
+ */
 export function lostOwners(policy: CompiledPolicy, user: number, scopeBits: number, winner: ScopeValue): number[] {
-  if (!(scopeBits & (1 << 2)) || (winner !== 3 && winner !== 4)) return [];
-  const lost: number[] = [];
-  for (const owner of ownersAtScope(policy, user, 2)) if (!reaches(policy, user, owner, winner)) lost.push(owner);
-  return lost;
+  const lost = new Set<number>();
+  for (let s = 1; s <= 5; s++) {
+    if (!(scopeBits & (1 << s)) || s === winner || s === 1 || winner === 5 || (s === 3 && winner === 4)) continue;
+    for (const owner of ownersAtScope(policy, user, s as ScopeValue)) if (!reaches(policy, user, owner, winner)) lost.add(owner);
+  }
+  return [...lost];
 }
 
 /**
@@ -53,34 +61,48 @@ export function explain(policy: CompiledPolicy, userId: string, permissionId: st
   const permission = snapshot.permissions[p]!;
   const effective = scopeOf(policy, u, p);
   const superAdmin = policy.userSuper[u]
-    ? (snapshot.superUserIds.includes(userId) ? 'user' : 'role')
+    ? (isHardCodedSuperUser(userId, snapshot.superUserIds) ? 'user' : 'role')
     : null;
 
   const roles: RoleExplanation[] = [];
   let bits = 0;
-  for (const r of rolesOfUser(policy, u)) {
+  // The winner is the largest raw dataType (`ORDER BY data_type desc limit 1`), not the largest scope.
+  let top = -Infinity;
+  const userRoles = rolesOfUser(policy, u);
+  for (const r of userRoles) if (roleGrants(policy, r, p) && snapshot.roles[r]!.dataScope > top) top = snapshot.roles[r]!.dataScope;
+  for (const r of userRoles) {
     const role = snapshot.roles[r]!;
     const grants = roleGrants(policy, r, p);
-    if (grants) bits |= 1 << role.dataScope;
+    const scope = policy.roleScope[r]! as DataScope;
+    if (grants) bits |= 1 << scope;
     roles.push({
       roleId: role.id,
       roleName: role.name,
       groupId: role.groupId,
       enabled: role.enabled,
       grants,
-      scope: role.dataScope,
+      scope,
       superAdminRole: policy.roleSuper[r] === 1,
-      wins: superAdmin === null ? grants && role.dataScope === effective : policy.roleSuper[r] === 1,
+      wins: superAdmin === null ? grants && role.dataScope === top : policy.roleSuper[r] === 1,
     });
   }
+  const unknownWinner = superAdmin === null
+    ? roles.find((r, i) => r.wins && !isKnownDataType(snapshot.roles[userRoles[i]!]!.dataScope)) : undefined;
   const grantingScopes = ([1, 2, 3, 4, 5] as const).filter((s) => bits & (1 << s));
   const lost = superAdmin ? [] : lostOwners(policy, u, bits, effective);
   const visible = ownersAtScope(policy, u, effective).length;
   let beyond = 0;
-  if (effective === 2) beyond = policy.mgrExit[u]! - policy.mgrEnter[u]! + 1 - visible;
-  if (effective === 4 && policy.userDept[u]! >= 0) {
+  // Everyone the chain or the tree reaches at any depth (round a cycle too), less those within the server's depth.
+  if (effective === 2) {
+    for (const [from, to] of reachRanges(policy.mgrEnter, policy.mgrExit, policy.mgrDepth, policy.mgrLoopRoot, policy.mgrLoop, u, Infinity)) beyond += to - from + 1;
+    beyond -= visible;
+  }
+  if (effective === 4) {
     const d = policy.userDept[u]!;
-    beyond = policy.deptUserStart[policy.deptExit[d]! + 1]! - policy.deptUserStart[policy.deptEnter[d]!]! - visible;
+    for (const [from, to] of reachRanges(policy.deptEnter, policy.deptExit, policy.deptDepth, policy.deptLoopRoot, policy.deptLoop, d, Infinity)) {
+      beyond += policy.deptUserStart[to + 1]! - policy.deptUserStart[from]!;
+    }
+    beyond -= visible;
   }
 
   const lostIds = lost.map((o) => policy.userIds[o]!);
@@ -95,6 +117,7 @@ export function explain(policy: CompiledPolicy, userId: string, permissionId: st
     lostNames: lost.map((o) => snapshot.users[o]!.name),
     beyond,
     depth: policy.recursionDepth,
+    unknownDataType: unknownWinner ? { role: unknownWinner.roleName, raw: snapshot.roles.find((r) => r.id === unknownWinner.roleId)!.dataScope } : null,
   });
   return {
     userId, permissionId, superAdmin, roles, effectiveScope: effective, grantingScopes,
@@ -113,6 +136,7 @@ interface Facts {
   lostNames: readonly string[];
   beyond: number;
   depth: number;
+  unknownDataType: { role: string; raw: number } | null;
 }
 
 function describe(f: Facts): LocalizedText {
@@ -134,7 +158,15 @@ function describe(f: Facts): LocalizedText {
     : text(`可以看到 ${f.visible} 人的数据`, `sees the records of ${f.visible} people`);
   let zh: string;
   let en: string;
-  if (f.grantingScopes.length === 1) {
+  if (f.unknownDataType) {
+    const { role, raw } = f.unknownDataType;
+    zh = `角色 ${role} 的数据权限值为 ${raw}，悟空CRM 不认识它：服务器先取最大值 ${raw}，再按「本人」处理（DataAuthEnum.valueOf），${f.name} ${who['zh-CN']}。`;
+    en = `${role} carries data type ${raw}, which WukongCRM does not know: the server takes the largest value, ${raw}, and reads it as self (DataAuthEnum.valueOf), so ${f.name} ${who.en}.`;
+    if (f.lostNames.length > 0) {
+      zh += ` 其他角色本可看到的 ${f.lostNames.length} 人（${nameList(f.lostNames)['zh-CN']}）因此看不到。`;
+      en += ` ${f.lostNames.length === 1 ? 'The one person' : `The ${f.lostNames.length} people`} other roles would show (${nameList(f.lostNames).en}) stay hidden.`;
+    }
+  } else if (f.grantingScopes.length === 1) {
     zh = `角色 ${f.winners.join('、')} 以数据权限 ${label['zh-CN']} 授予 ${f.permission['zh-CN']}：${f.name} ${who['zh-CN']}。`;
     en = `${f.winners.join(', ')} grants ${f.permission.en} with scope ${label.en}: ${f.name} ${who.en}.`;
   } else {

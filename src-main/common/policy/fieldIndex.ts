@@ -31,15 +31,18 @@ export function indexFieldRules(snapshot: Snapshot, roleIndex: ReadonlyMap<strin
     const role = roleIndex.get(rule.roleId);
     const compiled = modules.get(rule.module)!;
     const field = compiled.fieldIndex.get(rule.field)!;
-    if (role === undefined) continue;
-    const cell = role * compiled.fields.length + field;
     const access = FIELD_ACCESS_ORDER.indexOf(rule.access);
     const mask = FIELD_MASK_ORDER.indexOf(rule.mask);
+    // `queryMaskFieldList` takes max(mask_type) over every row of the label (crm/mapper/xml/CrmRoleFieldMapper.xml),
+    // and deleting a role leaves its rows behind (AdminRoleServiceImpl#delete, reference §4.2, §6): a row of a
+    // role that no longer exists still masks the field for everyone. It grants access to nobody.
+    if (mask > compiled.globalMask[field]!) (compiled.globalMask as Int8Array)[field] = mask;
+    if (role === undefined) continue;
+    const cell = role * compiled.fields.length + field;
     // A role has one row per field; if a snapshot repeats one, keep the most permissive access and
     // strictest mask, which is what the server's GROUP BY would make of the duplicates.
     if (access > compiled.access[cell]!) (compiled.access as Int8Array)[cell] = access;
     if (mask > compiled.mask[cell]!) (compiled.mask as Int8Array)[cell] = mask;
-    if (mask > compiled.globalMask[field]!) (compiled.globalMask as Int8Array)[field] = mask;
   }
   return modules;
 }

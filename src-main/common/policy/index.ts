@@ -5,7 +5,8 @@
 export { compilePolicy } from './compile';
 export { WUKONG_RECURSION_DEPTH } from './compiledPolicy';
 export type { CompileOptions, CompiledPolicy, CompiledModuleFields, ScopeValue } from './compiledPolicy';
-export { effectiveScope, holds, scopeOf, userNumber, permissionNumber, UnknownIdError } from './scope';
+export { effectiveScope, holds, passesGateway, scopeOf, userNumber, permissionNumber, UnknownIdError } from './scope';
+export { serverDataScope } from './dataType';
 export { canSee, reaches, visibleOwners, visibleOwnerIds, ownersAtScope, whoCanSee } from './visibility';
 export type { WhoCanSee } from './visibility';
 export { explain } from './explain';

@@ -1,3 +1,5 @@
+import { RANK_SCOPE } from './dataType';
+
 /**
  * Profiles: users who hold the same set of roles (and the same super-admin flag) have the same effective
  * scope for every permission, so the scope row is computed once per distinct set. A 100k-user organisation
@@ -17,22 +19,30 @@ export interface ProfileInputs {
   readonly userSuper: Uint8Array;
   readonly userRoleStart: Int32Array;
   readonly userRoles: Int32Array;
+  /** What each role alone gives (1..5), for the bits. */
   readonly roleScope: Uint8Array;
+  /** The order the server compares raw data types in (see dataType.ts). */
+  readonly roleRank: Uint8Array;
   readonly rolePermStart: Int32Array;
   readonly rolePerms: Int32Array;
 }
 
+/** The profile key of user u: super flag and the sorted role numbers. */
+export function profileKey(input: Pick<ProfileInputs, 'userSuper' | 'userRoleStart' | 'userRoles'>, u: number, scratch: number[] = []): string {
+  scratch.length = 0;
+  for (let i = input.userRoleStart[u]!; i < input.userRoleStart[u + 1]!; i++) scratch.push(input.userRoles[i]!);
+  scratch.sort((a, b) => a - b);
+  return (input.userSuper[u] ? '*' : '') + scratch.join(',');
+}
+
 export function buildProfiles(input: ProfileInputs): ProfileTable {
-  const { userCount, permCount, userSuper, userRoleStart, userRoles, roleScope, rolePermStart, rolePerms } = input;
+  const { userCount, permCount } = input;
   const keyToProfile = new Map<string, number>();
   const userProfile = new Int32Array(userCount);
   const samples: number[] = [];
-  const sorted: number[] = [];
+  const scratch: number[] = [];
   for (let u = 0; u < userCount; u++) {
-    sorted.length = 0;
-    for (let i = userRoleStart[u]!; i < userRoleStart[u + 1]!; i++) sorted.push(userRoles[i]!);
-    sorted.sort((a, b) => a - b);
-    const key = (userSuper[u] ? '*' : '') + sorted.join(',');
+    const key = profileKey(input, u, scratch);
     let profile = keyToProfile.get(key);
     if (profile === undefined) {
       profile = samples.length;
@@ -45,22 +55,29 @@ export function buildProfiles(input: ProfileInputs): ProfileTable {
   const profileCount = samples.length;
   const profileScopes = new Uint8Array(profileCount * permCount);
   const profileScopeBits = new Uint8Array(profileCount * permCount);
-  for (let profile = 0; profile < profileCount; profile++) {
-    const u = samples[profile]!;
-    const base = profile * permCount;
-    // Grants are recorded even for super admins so explain() and lints can show which roles grant what.
-    for (let i = userRoleStart[u]!; i < userRoleStart[u + 1]!; i++) {
-      const r = userRoles[i]!;
-      const scope = roleScope[r]!;
-      for (let j = rolePermStart[r]!; j < rolePermStart[r + 1]!; j++) {
-        const cell = base + rolePerms[j]!;
-        // WukongCRM takes the largest dataType among the roles granting this exact menu (reference §7.1).
-        if (scope > profileScopes[cell]!) profileScopes[cell] = scope;
-        profileScopeBits[cell]! |= 1 << scope;
-      }
-    }
-    // The super admin short-circuits every check and sees everyone (reference §4.1, §7.2).
-    if (userSuper[u]) profileScopes.fill(5, base, base + permCount);
-  }
+  for (let profile = 0; profile < profileCount; profile++) fillProfileRow(input, samples[profile]!, profile, profileScopes, profileScopeBits);
   return { profileCount, userProfile, profileScopes, profileScopeBits, profileSample: Int32Array.from(samples) };
+}
+
+/** Write the scope row of `profile` from the roles of its member u. */
+export function fillProfileRow(input: ProfileInputs, u: number, profile: number, profileScopes: Uint8Array, profileScopeBits: Uint8Array): void {
+  const { permCount, userRoleStart, userRoles, roleScope, roleRank, rolePermStart, rolePerms } = input;
+  const base = profile * permCount;
+  profileScopes.fill(0, base, base + permCount);
+  profileScopeBits.fill(0, base, base + permCount);
+  // Grants are recorded even for super admins so explain() and lints can show which roles grant what.
+  for (let i = userRoleStart[u]!; i < userRoleStart[u + 1]!; i++) {
+    const r = userRoles[i]!;
+    const rank = roleRank[r]!;
+    const bit = 1 << roleScope[r]!;
+    for (let j = rolePermStart[r]!; j < rolePermStart[r + 1]!; j++) {
+      const cell = base + rolePerms[j]!;
+      // WukongCRM takes the largest raw dataType among the roles granting this exact menu (reference §7.1) …
+      if (rank > profileScopes[cell]!) profileScopes[cell] = rank;
+      profileScopeBits[cell]! |= bit;
+    }
+  }
+  // … and only then maps it (DataAuthEnum.valueOf). The super admin short-circuits every check (§4.1, §7.2).
+  if (input.userSuper[u]) profileScopes.fill(5, base, base + permCount);
+  else for (let cell = base; cell < base + permCount; cell++) profileScopes[cell] = RANK_SCOPE[profileScopes[cell]!]!;
 }

@@ -63,8 +63,8 @@ describe('effective scope (reference §7.1)', () => {
     expect(effectiveScope(compilePolicy(s), 'lilei', '28')).toBe(4);
   });
 
-  it('super admin by role remark or by user id sees everything for every permission', () => {
-    const byRole = org({ admin: { scope: 1, grants: [], remark: 'admin' } }, ['admin']);
+  it('super admin by role 180162 or by user id sees everything for every permission (UserUtil.isAdmin, §4.1)', () => {
+    const byRole = org({ 180162: { scope: 1, grants: [], remark: 'admin' } }, ['180162']);
     expect(effectiveScope(compilePolicy(byRole), 'lilei', '64')).toBe(5);
     expect(visible(byRole)).toHaveLength(7);
     const byId = org({}, [], { superUserIds: ['han'] });

@@ -27,8 +27,8 @@ export function scopeOf(policy: CompiledPolicy, user: number, perm: number): Sco
 
 /**
  * Effective data scope of (user, permission), exactly as WukongCRM computes it (reference §7.1): the
- * largest dataType among the user's roles granting that exact permission id — not a union; 5 for the
- * super admin; 0 when no role grants it (the server would default the scope to 1, but the gateway and
+ * largest dataType among the user's roles granting that exact permission id — not a union — read by
+ * `DataAuthEnum.valueOf` (dataType.ts); 5 for the super admin (wukong/superAdmin.ts); 0 when no role grants it (the server would default the scope to 1, but the gateway and
  * the UI deny the action itself, so the user does not hold it at all). Role status is not enforced.
  */
 export function effectiveScope(policy: CompiledPolicy, userId: string, permissionId: string): ScopeValue {
@@ -49,4 +49,15 @@ export function roleGrants(policy: CompiledPolicy, role: number, perm: number): 
   const list = policy.rolePerms;
   for (let i = policy.rolePermStart[role]!; i < policy.rolePermStart[role + 1]!; i++) if (list[i] === perm) return true;
   return false;
+}
+
+/**
+ * Whether the gateway lets the user call the permission's URLs (reference §1.2): everyone passes for the menus a
+ * role grants them; `queryNoAuthMenu` lets everything through for user 14773 and for holders of the role with
+ * remark `admin`, and `queryMenuList` hands the super admin of `UserUtil.isAdmin` every menu. A holder of a
+ * remark-`admin` role that is not 180162 thus passes the gateway everywhere, yet is scoped like anyone else.
+ */
+export function passesGateway(policy: CompiledPolicy, userId: string, permissionId: string): boolean {
+  const u = userNumber(policy, userId);
+  return policy.userGatewayAdmin[u] === 1 || scopeOf(policy, u, permissionNumber(policy, permissionId)) > 0;
 }

@@ -5,7 +5,8 @@ import { permissionNumber, scopeOf, userNumber } from './scope';
  * Record visibility by data scope (reference §7.2), as interval tests on the Euler tours:
  * 1 self · 2 self + reports down the manager chain (up to recursionDepth levels) · 3 self + users whose
  * department is the user's · 4 self + users of the department subtree (up to recursionDepth levels) ·
- * 5 everyone. Disabled users still count as owners; department heads get nothing extra (§7.2).
+ * 5 everyone. Disabled users still count as owners; department heads get nothing extra (§7.2). Cycles are
+ * walked round as `RecursionUtil.getChildList` walks them (eulerTour.ts).
  */
 export function reaches(policy: CompiledPolicy, viewer: number, owner: number, scope: ScopeValue): boolean {
   if (scope === 0) return false;
@@ -13,24 +14,29 @@ export function reaches(policy: CompiledPolicy, viewer: number, owner: number, s
   switch (scope) {
     case 1:
       return false;
-    case 2: {
-      const e = policy.mgrEnter[owner]!;
-      return e > policy.mgrEnter[viewer]! && e <= policy.mgrExit[viewer]!
-        && policy.mgrDepth[owner]! - policy.mgrDepth[viewer]! <= policy.recursionDepth;
-    }
-    case 3: {
-      const d = policy.userDept[viewer]!;
-      return d >= 0 && policy.userDept[owner] === d;
-    }
-    case 4: {
-      const d = policy.userDept[viewer]!;
-      const od = policy.userDept[owner]!;
-      if (d < 0 || od < 0) return false;
-      const e = policy.deptEnter[od]!;
-      return e >= policy.deptEnter[d]! && e <= policy.deptExit[d]!
-        && policy.deptDepth[od]! - policy.deptDepth[d]! <= policy.recursionDepth;
-    }
+    case 2:
+      return below(policy.mgrEnter, policy.mgrExit, policy.mgrDepth, policy.mgrLoopRoot, policy.mgrLoop, viewer, owner, policy.recursionDepth);
+    case 3:
+      return policy.userDept[owner] === policy.userDept[viewer];
+    case 4:
+      return below(policy.deptEnter, policy.deptExit, policy.deptDepth, policy.deptLoopRoot, policy.deptLoop,
+        policy.userDept[viewer]!, policy.userDept[owner]!, policy.recursionDepth, true);
   }
+}
+
+/**
+ * Whether node w is found by `getChildList(v)` within `limit` levels (or is v itself, when `self`): inside v's
+ * range at most `limit` below it, or — for v on a cycle — elsewhere in its component, reached round the cycle.
+ */
+function below(
+  enter: Int32Array, exit: Int32Array, depth: Int32Array, loopRoot: Int32Array, loop: Int32Array,
+  v: number, w: number, limit: number, self = false,
+): boolean {
+  if (v === w) return self;
+  const e = enter[w]!;
+  if (e >= enter[v]! && e <= exit[v]!) return depth[w]! - depth[v]! <= limit;
+  const root = loopRoot[v]!;
+  return root >= 0 && e >= enter[root]! && e <= exit[root]! && depth[w]! + loop[v]! <= limit;
 }
 
 /** Can `viewerId` see records owned by `ownerId` through `permissionId`? */
@@ -55,35 +61,51 @@ export function ownersAtScope(policy: CompiledPolicy, viewer: number, scope: Sco
       return all;
     }
     case 2: {
-      const from = policy.mgrEnter[viewer]!;
-      const to = policy.mgrExit[viewer]!;
-      const limit = policy.mgrDepth[viewer]! + policy.recursionDepth;
-      const out = new Int32Array(to - from + 1);
+      const ranges = reachRanges(policy.mgrEnter, policy.mgrExit, policy.mgrDepth, policy.mgrLoopRoot, policy.mgrLoop, viewer, policy.recursionDepth);
+      const out = new Int32Array(ranges.reduce((n, [from, to]) => n + to - from + 1, 0));
       let n = 0;
-      for (let i = from; i <= to; i++) {
-        const u = policy.usersByManager[i]!;
-        if (policy.mgrDepth[u]! <= limit) out[n++] = u;
+      for (const [from, to, maxDepth] of ranges) {
+        for (let i = from; i <= to; i++) {
+          const u = policy.usersByManager[i]!;
+          if (policy.mgrDepth[u]! <= maxDepth) out[n++] = u;
+        }
       }
       return out.subarray(0, n);
     }
-    case 3:
+    case 3: {
+      const enter = policy.deptEnter[policy.userDept[viewer]!]!;
+      return policy.usersByDept.slice(policy.deptUserStart[enter]!, policy.deptUserStart[enter + 1]!);
+    }
     case 4: {
-      const d = policy.userDept[viewer]!;
-      if (d < 0) return Int32Array.of(viewer);
-      const enter = policy.deptEnter[d]!;
-      const last = scope === 3 ? enter : policy.deptExit[d]!;
-      const from = policy.deptUserStart[enter]!;
-      const to = policy.deptUserStart[last + 1]!;
-      const limit = policy.deptDepth[d]! + policy.recursionDepth;
-      const out = new Int32Array(to - from);
+      const { deptUserStart, usersByDept, userDept, deptDepth } = policy;
+      const ranges = reachRanges(policy.deptEnter, policy.deptExit, deptDepth, policy.deptLoopRoot, policy.deptLoop, userDept[viewer]!, policy.recursionDepth);
+      const out = new Int32Array(ranges.reduce((n, [from, to]) => n + deptUserStart[to + 1]! - deptUserStart[from]!, 0));
       let n = 0;
-      for (let i = from; i < to; i++) {
-        const u = policy.usersByDept[i]!;
-        if (scope === 3 || policy.deptDepth[policy.userDept[u]!]! <= limit) out[n++] = u;
+      for (const [from, to, maxDepth] of ranges) {
+        for (let i = deptUserStart[from]!; i < deptUserStart[to + 1]!; i++) {
+          const u = usersByDept[i]!;
+          if (deptDepth[userDept[u]!]! <= maxDepth) out[n++] = u;
+        }
       }
       return out.subarray(0, n);
     }
   }
+}
+
+/**
+ * Tour positions `getChildList(v)` reaches, as [from, to, deepest depth allowed]: v's own range, and for v on a
+ * cycle the rest of its component on either side of that range (eulerTour.ts). The ranges do not overlap.
+ */
+export function reachRanges(
+  enter: Int32Array, exit: Int32Array, depth: Int32Array, loopRoot: Int32Array, loop: Int32Array, v: number, limit: number,
+): Array<[number, number, number]> {
+  const ranges: Array<[number, number, number]> = [[enter[v]!, exit[v]!, depth[v]! + limit]];
+  const root = loopRoot[v]!;
+  if (root >= 0 && root !== v) {
+    const maxDepth = limit - loop[v]!;
+    if (maxDepth >= 0) ranges.push([enter[root]!, enter[v]! - 1, maxDepth], [exit[v]! + 1, exit[root]!, maxDepth]);
+  }
+  return ranges;
 }
 
 /** Owners whose records the user sees for the permission, as user numbers (map with policy.userIds). */

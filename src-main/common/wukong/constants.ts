@@ -2,7 +2,7 @@ import type { LocalizedText } from '../domain';
 
 /** The first user; WukongCRM forces its id in `initUser` and hard-codes it in `UserUtil.isAdmin` (reference §3, §4.1). */
 export const WUKONG_SUPER_USER_ID = '14773';
-/** The seed super-admin role (`remark = 'admin'`), hard-coded in `UserUtil.isAdmin` (reference §4.1, §5.6). */
+/** The seed super-admin role, hard-coded in `UserUtil.isAdmin` whatever its remark (reference §4.1, §5.6; see superAdmin.ts). */
 export const WUKONG_SUPER_ROLE_ID = '180162';
 /** The single seed department 全公司 (reference §2). */
 export const WUKONG_ROOT_DEPARTMENT_ID = '14852';

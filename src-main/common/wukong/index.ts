@@ -11,6 +11,17 @@ export {
   WUKONG_SCOPED_MENU_IDS,
   type WukongRoleType,
 } from './constants';
+export {
+  ADMIN_REMARK,
+  PROJECT_REMARK,
+  isSuperAdmin,
+  isSuperAdminRole,
+  isHardCodedSuperUser,
+  hasAdminRemark,
+  isProtectedRole,
+  gatewayAdminRoleId,
+  bypassesGateway,
+} from './superAdmin';
 export { CRM_FIELD_ENGLISH, CRM_SYSTEM_FIELDS_BY_LABEL } from './fieldLabels';
 export {
   WUKONG_FILES,

@@ -5,24 +5,30 @@ import { FIELD_ACCESS_ORDER, FIELD_MASK_ORDER } from '../../domain';
 import { buildOrg, TEST_FIELDS, TEST_PERMISSIONS } from './orgBuilder';
 
 const scopeArb = fc.constantFrom<DataScope>(1, 2, 3, 4, 5);
+/** Mostly real scopes; now and then a dataType the server does not know (DataAuthEnum.valueOf reads it as 1). */
+const rawScopeArb = fc.oneof({ weight: 12, arbitrary: scopeArb }, { weight: 1, arbitrary: fc.constantFrom(0, -1, 6, 9) as fc.Arbitrary<number> });
 const statusArb = fc.constantFrom<UserStatus>('active', 'active', 'active', 'inactive', 'disabled');
 const permIds = TEST_PERMISSIONS.map((p) => p.id);
 
 /**
  * Random organisations: random or chain-shaped department trees (some departments left empty), manager
  * forests that are bushy, flat or one long chain, users with zero to three roles (repeats included),
- * disabled and inactive users, super admins by role remark and by id, and field rules.
+ * disabled and inactive users, super admins by role 180162 and by id, roles with the `admin` remark, and
+ * field rules. Now and then also what the server can hold beyond the domain's checks: manager and department
+ * cycles (`any` shapes), departments filed under a department that does not exist, users in one, dataTypes
+ * outside 1..5, and field rows of a deleted role.
  */
 export const organisationArb: fc.Arbitrary<Snapshot> = fc
   .record({
-    deptShape: fc.constantFrom('random', 'chain'),
+    deptShape: fc.constantFrom('random', 'chain', 'random', 'any'),
     deptParents: fc.array(fc.nat(), { maxLength: 9 }),
-    managerShape: fc.constantFrom('forest', 'chain', 'flat'),
+    managerShape: fc.constantFrom('forest', 'chain', 'flat', 'forest', 'any'),
     roles: fc.array(
       fc.record({
-        scope: scopeArb,
+        scope: rawScopeArb,
         grants: fc.subarray(permIds),
         admin: fc.integer({ min: 0, max: 14 }).map((n) => n === 0),
+        superRole: fc.integer({ min: 0, max: 10 }).map((n) => n === 0),
         enabled: fc.boolean(),
       }),
       { maxLength: 7 },
@@ -30,6 +36,8 @@ export const organisationArb: fc.Arbitrary<Snapshot> = fc
     users: fc.array(
       fc.record({
         dept: fc.nat(),
+        /** 1 in 15 users sits in a department that has no row. */
+        missingDept: fc.integer({ min: 0, max: 14 }).map((n) => n === 0),
         manager: fc.option(fc.nat(), { freq: 4 }),
         roles: fc.array(fc.nat(), { maxLength: 3 }),
         status: statusArb,
@@ -40,6 +48,7 @@ export const organisationArb: fc.Arbitrary<Snapshot> = fc
     fieldRules: fc.array(
       fc.record({
         role: fc.nat(),
+        deletedRole: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
         field: fc.constantFrom(...TEST_FIELDS.map((f) => f.name)),
         access: fc.constantFrom(...FIELD_ACCESS_ORDER),
         mask: fc.constantFrom(...FIELD_MASK_ORDER),
@@ -49,23 +58,32 @@ export const organisationArb: fc.Arbitrary<Snapshot> = fc
   })
   .map((r) => {
     const departments: Array<[string, string | null]> = [['d0', null]];
-    r.deptParents.forEach((p, i) => departments.push([`d${i + 1}`, `d${r.deptShape === 'chain' ? i : p % (i + 1)}`]));
-    const roleIds = r.roles.map((_, i) => `r${i}`);
+    const n = r.deptParents.length + 1;
+    r.deptParents.forEach((p, i) => {
+      // `any`: a parent anywhere (cycles), or now and then one that has no row (`gone…`).
+      const parent = r.deptShape === 'chain' ? `d${i}` : r.deptShape === 'any' ? (p % 5 === 0 ? `gone${p % 2}` : `d${p % n}`) : `d${p % (i + 1)}`;
+      departments.push([`d${i + 1}`, parent]);
+    });
+    // Role 180162 is WukongCRM's hard-coded super-admin role; the others get test ids.
+    const roleIds = r.roles.map((role, i) => (role.superRole ? '180162' : `r${i}`));
     const roles = Object.fromEntries(r.roles.map((role, i) => [roleIds[i]!, {
-      scope: role.scope, grants: role.grants, remark: role.admin ? 'admin' : null, enabled: role.enabled,
+      scope: role.scope as DataScope, grants: role.grants, remark: role.admin ? 'admin' : null, enabled: role.enabled,
     }]));
+    const distinctRoleIds = Object.keys(roles);
     const users = r.users.map((u, i): [string, string, string | null, string[], UserStatus] => {
       let manager: string | null = null;
       if (i > 0 && r.managerShape === 'chain') manager = `u${i - 1}`;
       if (i > 0 && r.managerShape === 'forest' && u.manager !== null) manager = `u${u.manager % i}`;
-      const held = roleIds.length ? u.roles.map((n) => roleIds[n % roleIds.length]!) : [];
-      return [`u${i}`, departments[u.dept % departments.length]![0], manager, held, u.status];
+      if (r.managerShape === 'any' && u.manager !== null) manager = `u${u.manager % r.users.length}`;
+      const held = distinctRoleIds.length ? u.roles.map((k) => distinctRoleIds[k % distinctRoleIds.length]!) : [];
+      const dept = u.missingDept ? `gone${u.dept % 2}` : departments[u.dept % departments.length]![0];
+      return [`u${i}`, dept, manager, held, u.status];
     });
     const seen = new Set<string>();
     const fieldRules: FieldRule[] = [];
-    if (roleIds.length) {
+    if (distinctRoleIds.length) {
       for (const f of r.fieldRules) {
-        const roleId = roleIds[f.role % roleIds.length]!;
+        const roleId = f.deletedRole ? 'rgone' : distinctRoleIds[f.role % distinctRoleIds.length]!;
         if (seen.has(`${roleId}/${f.field}`)) continue;
         seen.add(`${roleId}/${f.field}`);
         fieldRules.push({ roleId, module: 'customer', field: f.field, access: f.access, mask: f.mask });

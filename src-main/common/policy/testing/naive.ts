@@ -1,6 +1,9 @@
 import type { FieldAccess, FieldMask, Snapshot } from '../../domain';
 import { FIELD_ACCESS_ORDER, FIELD_MASK_ORDER } from '../../domain';
 
+/** `DataAuthEnum.valueOf` (core/common/DataAuthEnum.java): 1..5 as they are, anything else MYSELF. */
+const valueOf = (raw: number) => ([1, 2, 3, 4, 5].includes(raw) ? raw : 1);
+
 /**
  * The reference semantics written straight from wukong-crm-11-api.md §6–7 with sets and graph walks and
  * no cleverness, for the property tests to hold the compiled engine against. Slow on purpose.
@@ -16,23 +19,43 @@ export class NaiveEngine {
     return this.user(userId).roleIds.map((r) => this.s.roles.find((x) => x.id === r)).filter((r) => r !== undefined);
   }
 
-  /** §4.1: user listed as super user, or holding the role whose remark is 'admin'. */
+  /** §4.1 `UserUtil.isAdmin()`: user 14773 (listed as super user) or holding role 180162, whatever its remark. */
   isSuper(userId: string): boolean {
-    return this.s.superUserIds.includes(userId) || this.rolesOf(userId).some((r) => r.remark === 'admin');
+    return this.s.superUserIds.includes(userId) || this.rolesOf(userId).some((r) => r.id === '180162');
   }
 
-  /** §7.1: `ORDER BY data_type desc limit 1` over roles granting the exact menu; none → not held (0). */
+  /** §1.2 `queryNoAuthMenu`: user 14773, or holding the role found by `remark = 'admin' limit 1` (lowest id). */
+  bypassesGateway(userId: string): boolean {
+    const marked = this.s.roles.filter((r) => r.remark === 'admin').map((r) => r.id).sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : 1));
+    return this.s.superUserIds.includes(userId) || (marked.length > 0 && this.rolesOf(userId).some((r) => r.id === marked[0]));
+  }
+
+  /**
+   * §7.1: `ORDER BY data_type desc limit 1` over the raw values of the roles granting the exact menu, then
+   * `DataAuthEnum.valueOf`; none → not held (0).
+   */
   scope(userId: string, permissionId: string): number {
     if (this.isSuper(userId)) return 5;
     const granting = this.rolesOf(userId).filter((r) => r.permissionIds.includes(permissionId));
-    return granting.length === 0 ? 0 : Math.max(...granting.map((r) => r.dataScope));
+    return granting.length === 0 ? 0 : valueOf(Math.max(...granting.map((r) => r.dataScope)));
+  }
+
+  /** The roles whose raw value is the one `limit 1` returns. */
+  winners(userId: string, permissionId: string): string[] {
+    const granting = this.rolesOf(userId).filter((r) => r.permissionIds.includes(permissionId));
+    const top = Math.max(...granting.map((r) => r.dataScope));
+    return granting.filter((r) => r.dataScope === top).map((r) => r.id);
   }
 
   grantingScopes(userId: string, permissionId: string): number[] {
-    return [...new Set(this.rolesOf(userId).filter((r) => r.permissionIds.includes(permissionId)).map((r) => r.dataScope))].sort();
+    return [...new Set(this.rolesOf(userId).filter((r) => r.permissionIds.includes(permissionId)).map((r) => valueOf(r.dataScope)))].sort();
   }
 
-  /** RecursionUtil.getChildList: children level by level, at most `depth` levels. */
+  /**
+   * RecursionUtil.getChildList: children level by level, at most `depth` levels, by parent id alone — a parent
+   * without a row of its own still has children, and a cycle is walked round (level by level, each id found at
+   * its first level).
+   */
   private descendants<T>(rows: readonly T[], id: string, idOf: (t: T) => string, parentOf: (t: T) => string | null): Set<string> {
     const found = new Set<string>();
     let frontier = new Set([id]);
@@ -84,11 +107,13 @@ export class NaiveEngine {
     return out;
   }
 
-  /** §6: max auth over the user's roles' rows (none → not stripped: edit); mask = max over all roles' rows. */
+  /**
+   * §6: max auth over the user's roles' rows (none → not stripped: edit); mask = max over ALL rows of the label,
+   * rows of deleted roles included (`queryMaskFieldList` joins no role table), skipped for super admins.
+   */
   field(userId: string, module: string, field: string): { access: FieldAccess; mask: FieldMask } {
     const mine = new Set(this.rolesOf(userId).map((r) => r.id));
-    const known = new Set(this.s.roles.map((r) => r.id));
-    const rows = this.s.fieldRules.filter((f) => f.module === module && f.field === field && known.has(f.roleId));
+    const rows = this.s.fieldRules.filter((f) => f.module === module && f.field === field);
     const own = rows.filter((f) => mine.has(f.roleId));
     const access = own.length ? Math.max(...own.map((f) => FIELD_ACCESS_ORDER.indexOf(f.access))) : 2;
     const mask = this.isSuper(userId) || rows.length === 0 ? 0 : Math.max(...rows.map((f) => FIELD_MASK_ORDER.indexOf(f.mask)));
