@@ -1,68 +1,117 @@
 /**
- * Policy engine benchmark (`npm run bench:engine`): generated WukongCRM organisations of 1k, 10k and 100k
- * users (2k departments, 300 roles, the default catalogue), the engine's questions timed, and node-casbin
- * answering the same boolean question (does user U hold permission P) on the same sample, checked
- * answer-for-answer. Numbers are reported, never asserted: this is not a timed test.
+ * Policy engine benchmark (`npm run bench:engine`): generated WukongCRM organisations (2k departments, 300 roles,
+ * the default catalogue), the engine's questions timed, and two peers — node-casbin with its role managers and
+ * Cedar (wasm) — answering the data-scope question "may U see records owned by O under menu M" and the users ×
+ * CRM list menus scope matrix beside it, checked answer for answer. Numbers are reported, never asserted: this is
+ * not a timed test. Any answer that differs is printed and the run exits 1.
  *
- *   npm run bench:engine                 all three sizes
- *   npm run bench:engine -- 1000 10000   chosen sizes
+ *   npm run bench:engine                       1k, 10k and 100k users
+ *   npm run bench:engine -- --1m               … and 1M users (also BENCH_1M=1); re-runs itself with an 8 GB heap
+ *   npm run bench:engine -- 1000 10000         chosen sizes
+ *   npm run bench:engine -- --no-edge          without the edge-case check of the reference semantics
  */
+import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import type { Role, Snapshot } from '../../src-main/common/domain';
 import { generateOrganisation } from '../../src-main/common/generator';
 import {
-  accessMatrix, compilePolicy, effectiveScope, explain, impact, lintSnapshot, whoCanSee,
+  accessMatrix, canSee, compilePolicy, effectiveScope, explain, impact, lintSnapshot, whoCanSee,
 } from '../../src-main/common/policy';
 import type { CompiledPolicy } from '../../src-main/common/policy';
 import { loadBundledCatalogue } from '../../src-main/services/resources';
-import { buildCasbinPeer, casbinHolds } from './lib/casbinPeer';
+import { buildCasbinPeer } from './lib/casbinPeer';
+import { buildCedarPeer } from './lib/cedarPeer';
+import type { Decision } from './lib/decisionSample';
+import { sampleDecisions } from './lib/decisionSample';
+import { EDGE_MENU, edgeCases } from './lib/edgeCases';
 import type { Timing } from './lib/measure';
-import { collectGarbage, heapUsedMb, maxRssMb, sampler, time, timePerCall } from './lib/measure';
+import {
+  collectGarbage, cpuSince, heapUsedMb, maxRssMb, sampler, time, timeOnce, timeOnceAsync, timePerCall,
+} from './lib/measure';
+import { crmListMenus } from './lib/wukongScope';
 
 const DEPARTMENTS = 2000;
 const ROLES = 300;
 const SEED = 20261129;
-/** casbin decisions per size: a seeded sample of (user, CRM action) pairs, stopped early at the time budget. */
-const CASBIN_SAMPLE = 2_000;
-const CASBIN_BUDGET_MS = 20_000;
+/** Seeded data-scope decisions per size; every peer answers a prefix of the same list. */
+const DECISIONS = 20_000;
+/** Time a peer may spend on its first pass over the decisions, and on the scope matrix, per size. */
+const PEER_DECISION_BUDGET_MS = 8_000;
+const PEER_MATRIX_BUDGET_MS = 15_000;
+/** Decisions re-checked after the one-role update (half of them by holders of the changed role). */
+const UPDATE_CHECKS = 1_000;
+
+const failures: string[] = [];
+function fail(message: string) {
+  failures.push(message);
+  console.log(`  !!! ${message}`);
+}
+
+interface PerCall { wall: number; cpu: number }
+
+interface PeerResult {
+  name: string;
+  load: PerCall;
+  heapMb: number;
+  /** Per decision (ms). */
+  decision: PerCall;
+  decisions: number;
+  identical: boolean;
+  /** Whole-matrix time (ms), measured or extrapolated from the rows done. */
+  matrix: PerCall;
+  matrixRows: number;
+  matrixCells: number;
+  matrixIdentical: boolean;
+  update: PerCall;
+  updateChecked: number;
+  updateIdentical: boolean;
+}
 
 interface Row {
   users: number;
   compile: Timing;
   matrix: Timing;
   matrixScopesOnly: Timing;
+  listMatrix: Timing;
   whoCanSee: Timing;
   explain: Timing;
   impact: Timing;
+  recompile: Timing;
   lint: Timing;
   heapEngine: number;
   heapTotal: number;
-  casbinLoad: number;
-  casbinPerDecision: number;
-  enginePerDecision: number;
-  decisions: number;
-  mismatches: number;
-  cells: number;
-  profiles: number;
+  engineDecision: PerCall;
+  listMenus: number;
+  peers: PeerResult[];
+  rss: number;
+}
+
+interface Peer {
+  canSee(viewer: string, owner: string, menu: string): boolean;
+  scopeOf(user: string, menu: string): number;
+  updateRole(before: Role, after: Role): unknown;
 }
 
 async function benchSize(users: number): Promise<Row> {
+  const big = users >= 1_000_000;
+  const reps = big ? 2 : 5;
   const catalogue = loadBundledCatalogue();
   const snapshot = generateOrganisation(catalogue, {
     seed: SEED, users, departments: DEPARTMENTS, customRoles: ROLES - catalogue.defaultRoles.length,
   });
   const crmActions = snapshot.permissions.filter((p) => p.kind === 'action' && p.key.startsWith('crm:')).map((p) => p.id);
+  const listMenus = crmListMenus(snapshot);
   const heapBefore = heapUsedMb();
 
-  const compiled = time(5, () => compilePolicy(snapshot));
+  const compiled = time(reps, () => compilePolicy(snapshot));
   const policy = compiled.result;
-  const heapCompiled = heapUsedMb() - heapBefore;
 
-  const matrix = time(5, () => accessMatrix(policy, policy.userIds, crmActions));
+  const matrix = time(reps, () => accessMatrix(policy, policy.userIds, crmActions));
   const heapEngine = heapUsedMb() - heapBefore; // compiled policy + the full matrix with its aggregates, live
   const heapTotal = heapUsedMb();
-  const scopesOnly = time(5, () => accessMatrix(policy, policy.userIds, crmActions, { aggregates: false }));
-  void heapCompiled;
+  const scopesOnly = time(reps, () => accessMatrix(policy, policy.userIds, crmActions, { aggregates: false }));
+  const listMatrix = time(reps, () => accessMatrix(policy, policy.userIds, listMenus, { aggregates: false }));
 
   const pick = sampler(SEED);
   const owners = Array.from({ length: 50 }, () => policy.userIds[pick(policy.userCount)]!);
@@ -73,61 +122,164 @@ async function benchSize(users: number): Promise<Row> {
   const explained = timePerCall(10, 200, (i) => explain(policy, explainUsers[i % 500]!, scoped[i % scoped.length]!).effectiveScope);
 
   const changed = oneRoleChange(snapshot, policy);
-  const after = compilePolicy(changed.snapshot);
-  const impacted = time(5, () => impact(policy, after));
-  const lint = time(2, () => lintSnapshot(policy));
-
-  // casbin: the same boolean decision on the same (user, permission) pairs. casbin evaluates its matcher
-  // against every policy line (~20k here), so it gets a seeded sample, capped by count and by time.
-  const sampleUsers: string[] = [];
-  const samplePerms: string[] = [];
-  for (let i = 0; i < CASBIN_SAMPLE; i++) {
-    sampleUsers.push(policy.userIds[pick(policy.userCount)]!);
-    samplePerms.push(crmActions[pick(crmActions.length)]!);
-  }
-  const casbinLoad = await timeAsync(() => buildCasbinPeer(snapshot));
-  const enforcer = casbinLoad.result;
-  const casbinAnswers: number[] = [];
-  const casbinStart = performance.now();
-  while (casbinAnswers.length < CASBIN_SAMPLE && performance.now() - casbinStart < CASBIN_BUDGET_MS) {
-    const i = casbinAnswers.length;
-    casbinAnswers.push(casbinHolds(enforcer, sampleUsers[i]!, samplePerms[i]!) ? 1 : 0);
-  }
-  const casbinMs = performance.now() - casbinStart;
-  const decisions = casbinAnswers.length;
-  const engineAnswers = new Uint8Array(decisions);
-  const engineTime = time(50, () => {
-    for (let i = 0; i < decisions; i++) engineAnswers[i] = effectiveScope(policy, sampleUsers[i]!, samplePerms[i]!) > 0 ? 1 : 0;
-  });
-  let mismatches = 0;
-  for (let i = 0; i < decisions; i++) if (casbinAnswers[i] !== engineAnswers[i]) mismatches++;
-
-  const row: Row = {
-    users,
-    compile: compiled,
-    matrix,
-    matrixScopesOnly: scopesOnly,
-    whoCanSee: who,
-    explain: explained,
-    impact: impacted,
-    lint,
-    heapEngine,
-    heapTotal,
-    casbinLoad: casbinLoad.ms,
-    casbinPerDecision: casbinMs / decisions,
-    enginePerDecision: engineTime.best / decisions,
-    decisions,
-    mismatches,
-    cells: users * crmActions.length,
-    profiles: policy.profileCount,
-  };
+  const recompile = time(big ? 2 : 3, () => compilePolicy(changed.snapshot));
+  const after = recompile.result;
+  const impacted = time(reps, () => impact(policy, after));
+  const lint = time(big ? 1 : 2, () => lintSnapshot(policy));
   console.log(
-    `  ${users} users: ${policy.profileCount} role profiles, ${crmActions.length} CRM actions, ` +
+    `  ${users} users: ${policy.profileCount} role profiles, ${crmActions.length} CRM actions, ${listMenus.length} list menus; ` +
     `one-role change on "${changed.roleName}" (${changed.members} members): ${impacted.result.counts.usersAffected} users affected, ` +
     `${impacted.result.counts.candidatesExamined} examined; ${lint.result.length} lint findings`,
   );
+
+  // The data-scope question, on one seeded sample for everyone.
+  const decisions = sampleDecisions(snapshot, listMenus, DECISIONS, SEED + users);
+  const engineAnswers = new Uint8Array(decisions.length);
+  const passes = 10;
+  const engineTime = time(passes, () => {
+    for (let i = 0; i < decisions.length; i++) {
+      const d = decisions[i]!;
+      engineAnswers[i] = canSee(policy, d.viewer, d.owner, d.menu) ? 1 : 0;
+    }
+  });
+  const engineDecision = { wall: engineTime.best / decisions.length, cpu: engineTime.cpu / decisions.length };
+  const allowed = engineAnswers.reduce((a, b) => a + b, 0);
+  console.log(`  decisions: ${decisions.length} sampled, ${allowed} allowed by the engine`);
+
+  const updateSample = updateDecisions(snapshot, policy, changed.roleIndex, decisions);
+  const engineAfter = updateSample.map((d) => canSee(after, d.viewer, d.owner, d.menu));
+  const matrixScopes = listMatrix.result.scopes;
+
+  const peers: PeerResult[] = [];
+  {
+    collectGarbage();
+    const heap0 = heapUsedMb();
+    const load = await timeOnceAsync(() => buildCasbinPeer(snapshot));
+    const heapMb = heapUsedMb() - heap0;
+    console.log(`  casbin: ${load.result.lines} lines loaded`);
+    peers.push(await measurePeer('casbin', load.result, { wall: load.wall, cpu: load.cpu }, heapMb));
+  }
+  {
+    collectGarbage();
+    const heap0 = heapUsedMb();
+    const load = timeOnce(() => buildCedarPeer(snapshot));
+    const heapMb = heapUsedMb() - heap0;
+    console.log(`  Cedar: ${load.result.entities} entities built`);
+    peers.push(await measurePeer('Cedar', load.result, { wall: load.wall, cpu: load.cpu }, heapMb));
+  }
+
+  async function measurePeer(name: string, peer: Peer, load: PerCall, heapMb: number): Promise<PeerResult> {
+    // Decisions: a first pass within the budget (answers kept), then the same prefix again; the better pass counts.
+    const answers: boolean[] = [];
+    const cpu0 = process.cpuUsage();
+    const start = performance.now();
+    while (answers.length < decisions.length && performance.now() - start < PEER_DECISION_BUDGET_MS) {
+      const d = decisions[answers.length]!;
+      answers.push(peer.canSee(d.viewer, d.owner, d.menu));
+    }
+    let wall = performance.now() - start;
+    let cpu = cpuSince(cpu0);
+    const n = answers.length;
+    const cpu1 = process.cpuUsage();
+    const start1 = performance.now();
+    for (let i = 0; i < n; i++) {
+      const d = decisions[i]!;
+      peer.canSee(d.viewer, d.owner, d.menu);
+    }
+    wall = Math.min(wall, performance.now() - start1);
+    cpu = Math.min(cpu, cpuSince(cpu1));
+    let identical = true;
+    for (let i = 0; i < n; i++) {
+      if (answers[i] !== (engineAnswers[i] === 1)) {
+        const d = decisions[i]!;
+        fail(`${users} users, ${name}: decision ${i} differs: may ${d.viewer} see ${d.owner} under menu ${d.menu}? ` +
+          `${name} ${answers[i] ? 'yes' : 'no'}, engine ${engineAnswers[i] ? 'yes' : 'no'} (engine scope ${effectiveScope(policy, d.viewer, d.menu)})`);
+        identical = false;
+        break;
+      }
+    }
+
+    // Scope matrix: users in a seeded order until done or out of budget.
+    const order = shuffled(policy.userCount, SEED ^ users);
+    const width = listMenus.length;
+    let rows = 0;
+    let matrixIdentical = true;
+    const mcpu0 = process.cpuUsage();
+    const mstart = performance.now();
+    const got = new Uint8Array(width);
+    while (rows < order.length && performance.now() - mstart < PEER_MATRIX_BUDGET_MS) {
+      const u = order[rows++]!;
+      const id = policy.userIds[u]!;
+      for (let m = 0; m < width; m++) got[m] = peer.scopeOf(id, listMenus[m]!);
+      if (matrixIdentical) {
+        for (let m = 0; m < width; m++) {
+          if (got[m] !== matrixScopes[u * width + m]) {
+            fail(`${users} users, ${name}: matrix cell (${id}, menu ${listMenus[m]}) differs: ${name} ${got[m]}, engine ${matrixScopes[u * width + m]}`);
+            matrixIdentical = false;
+            break;
+          }
+        }
+      }
+    }
+    const mwall = performance.now() - mstart;
+    const mcpu = cpuSince(mcpu0);
+    const scale = order.length / rows;
+
+    // One-role change through the peer's own update path, then re-checked against the recompiled engine.
+    const update = await timeOnceAsync(async () => peer.updateRole(changed.before, changed.after));
+    let updateIdentical = true;
+    for (let i = 0; i < updateSample.length; i++) {
+      const d = updateSample[i]!;
+      if (peer.canSee(d.viewer, d.owner, d.menu) !== engineAfter[i]) {
+        fail(`${users} users, ${name}: after the one-role change, may ${d.viewer} see ${d.owner} under menu ${d.menu}? ` +
+          `${name} ${engineAfter[i] ? 'no' : 'yes'}, engine ${engineAfter[i] ? 'yes' : 'no'}`);
+        updateIdentical = false;
+        break;
+      }
+    }
+    console.log(`  ${name}: ${n} decisions, ${rows} of ${order.length} matrix rows, update re-checked on ${updateSample.length}`);
+    return {
+      name, load, heapMb,
+      decision: { wall: wall / n, cpu: cpu / n }, decisions: n, identical,
+      matrix: { wall: mwall * scale, cpu: mcpu * scale }, matrixRows: rows, matrixCells: order.length * width, matrixIdentical,
+      update: { wall: update.wall, cpu: update.cpu }, updateChecked: updateSample.length, updateIdentical,
+    };
+  }
+
+  const row: Row = {
+    users, compile: compiled, matrix, matrixScopesOnly: scopesOnly, listMatrix, whoCanSee: who, explain: explained,
+    impact: impacted, recompile, lint, heapEngine, heapTotal, engineDecision, listMenus: listMenus.length, peers, rss: maxRssMb(),
+  };
   collectGarbage();
   return row;
+}
+
+/** Decisions to re-check after the one-role change: half with a holder of the changed role as the viewer. */
+function updateDecisions(snapshot: Snapshot, policy: CompiledPolicy, role: number, decisions: readonly Decision[]): Decision[] {
+  const members = policy.roleMembers.subarray(policy.roleMemberStart[role]!, policy.roleMemberStart[role + 1]!);
+  const roleMenus = new Set(snapshot.roles[role]!.permissionIds);
+  const pick = sampler(SEED + 7);
+  const out: Decision[] = [];
+  for (let i = 0; i < UPDATE_CHECKS / 2 && members.length > 0; i++) {
+    const d = decisions[i]!;
+    const menus = crmListMenus(snapshot).filter((m) => roleMenus.has(m));
+    out.push({ viewer: policy.userIds[members[pick(members.length)]!]!, owner: d.owner, menu: menus.length ? menus[pick(menus.length)]! : d.menu });
+  }
+  for (let i = 0; out.length < UPDATE_CHECKS && i < decisions.length; i++) out.push(decisions[decisions.length - 1 - i]!);
+  return out;
+}
+
+function shuffled(n: number, seed: number): Int32Array {
+  const pick = sampler(seed);
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = pick(i + 1);
+    const t = out[i]!;
+    out[i] = out[j]!;
+    out[j] = t;
+  }
+  return out;
 }
 
 /** The most-held role that grants scoped CRM actions: a new scope and one grant revoked. */
@@ -141,7 +293,9 @@ function oneRoleChange(snapshot: Snapshot, policy: CompiledPolicy) {
     if (best < 0 || members > policy.roleMemberStart[best + 1]! - policy.roleMemberStart[best]!) best = r;
   }
   const role = snapshot.roles[best]!;
-  const revoked = role.permissionIds.find((p) => scoped.has(p));
+  const listMenus = new Set(crmListMenus(snapshot));
+  // Revoke a list menu if the role has one, so the change shows in the data-scope decisions.
+  const revoked = role.permissionIds.find((p) => listMenus.has(p)) ?? role.permissionIds.find((p) => scoped.has(p));
   const changedRole: Role = {
     ...role,
     dataScope: role.dataScope === 5 ? 2 : 5,
@@ -151,35 +305,92 @@ function oneRoleChange(snapshot: Snapshot, policy: CompiledPolicy) {
   roles[best] = changedRole;
   return {
     snapshot: { ...snapshot, roles },
+    roleIndex: best,
+    before: role,
+    after: changedRole,
     roleName: role.name,
     members: policy.roleMemberStart[best + 1]! - policy.roleMemberStart[best]!,
   };
 }
 
-async function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  const start = performance.now();
-  const result = await fn();
-  return { ms: performance.now() - start, result };
+/** The corners of the reference (issue 12): peers against each other, the engine against them. */
+async function checkEdgeCases() {
+  console.log('');
+  console.log('Edge cases of the reference semantics (small organisations; every owner × every CRM list menu for the listed viewers):');
+  for (const c of edgeCases(loadBundledCatalogue())) {
+    const listMenus = crmListMenus(c.snapshot);
+    const casbin = await buildCasbinPeer(c.snapshot);
+    const cedar = buildCedarPeer(c.snapshot);
+    let policy: CompiledPolicy | undefined;
+    let engineError = '';
+    try {
+      policy = compilePolicy(c.snapshot);
+    } catch (e) {
+      engineError = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    }
+    let peersDiffer = '';
+    let engineDiffers = '';
+    let asked = 0;
+    let allowed = 0;
+    for (const viewer of c.viewers) {
+      for (const owner of c.snapshot.users) {
+        for (const menu of listMenus) {
+          asked++;
+          const a = casbin.canSee(viewer, owner.id, menu);
+          const b = cedar.canSee(viewer, owner.id, menu);
+          if (a) allowed++;
+          if (a !== b && !peersDiffer) peersDiffer = `may ${viewer} see ${owner.id} under ${menu}: casbin ${a}, Cedar ${b}`;
+          if (policy && !engineDiffers) {
+            let e: boolean | string;
+            try {
+              e = canSee(policy, viewer, owner.id, menu);
+            } catch (err) {
+              e = err instanceof Error ? err.message : String(err);
+            }
+            if (e !== a) engineDiffers = `may ${viewer} see ${owner.id} under ${menu}: reference (both peers) ${a}, engine ${e}`;
+          }
+        }
+      }
+    }
+    let handWritten = 0;
+    for (const x of c.expected) {
+      for (const [name, peer] of [['casbin', casbin], ['Cedar', cedar]] as const) {
+        const got = peer.canSee(x.viewer, x.owner, EDGE_MENU);
+        if (got !== x.allowed) fail(`edge case ${c.name}: ${name} says ${got} for ${x.viewer} seeing ${x.owner}, the reference ${x.allowed} (${x.why})`);
+        else handWritten++;
+      }
+    }
+    const engine = engineError ? `engine throws on compile (${engineError})` : engineDiffers ? `engine DIFFERS: ${engineDiffers}` : 'engine agrees';
+    console.log(
+      `  ${c.name}: ${asked} decisions, ${allowed} allowed; casbin = Cedar: ${peersDiffer ? `NO (${peersDiffer})` : 'yes'}; ` +
+      `hand-written answers met ${handWritten} of ${c.expected.length * 2}; ${engine}`,
+    );
+    console.log(`    (reference: ${c.expect})`);
+    if (peersDiffer) fail(`edge case ${c.name}: the peers disagree: ${peersDiffer}`);
+    if (engineError || engineDiffers) fail(`edge case ${c.name}: ${engine}`);
+  }
 }
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(3));
-const us = (v: number) => (v * 1000).toFixed(v * 1000 >= 10 ? 1 : 2);
+const us = (v: number) => { const x = v * 1000; return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2); };
+const big = (v: number) => (v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1));
+const sizeLabel = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M users` : `${n / 1000}k users`);
 
-function printTable(rows: Row[]) {
+function printTables(rows: Row[]) {
   const line = (cells: string[]) => console.log(`| ${cells.join(' | ')} |`);
-  const last = rows[rows.length - 1]!;
-  const judged = last.users === 100_000;
-  console.log('');
-  line(['measure', ...rows.map((r) => `${r.users / 1000}k users`), 'target at 100k', 'holds (wall / cpu)']);
-  line(['---', ...rows.map(() => '---:'), '---', '---']);
+  const at100k = rows.find((r) => r.users === 100_000);
   const verdict = (ok: boolean) => (ok ? 'yes' : 'NO');
+  console.log('');
+  console.log('Engine');
+  console.log('');
+  line(['measure (wall / CPU)', ...rows.map((r) => sizeLabel(r.users)), 'target at 100k', 'holds (wall / CPU)']);
+  line(['---', ...rows.map(() => '---:'), '---', '---']);
   const timed = (name: string, pick: (r: Row) => Timing, limit?: number) => {
-    const t = pick(last);
     line([
-      `${name} (ms, wall / cpu)`,
+      `${name} (ms)`,
       ...rows.map((r) => `${ms(pick(r).best)} / ${ms(pick(r).cpu)}`),
       limit === undefined ? '' : `≤ ${limit}`,
-      limit === undefined || !judged ? '' : `${verdict(t.best <= limit)} / ${verdict(t.cpu <= limit)}`,
+      limit === undefined || !at100k ? '' : `${verdict(pick(at100k).best <= limit)} / ${verdict(pick(at100k).cpu <= limit)}`,
     ]);
   };
   timed('compile', (r) => r.compile, 1000);
@@ -190,32 +401,120 @@ function printTable(rows: Row[]) {
   timed('impact of a one-role change', (r) => r.impact, 200);
   timed('lint, all rules', (r) => r.lint);
   const mem = (name: string, pick: (r: Row) => number, limit?: number) =>
-    line([name, ...rows.map((r) => pick(r).toFixed(0)), limit ? `≤ ${limit}` : '', limit && judged ? verdict(pick(last) <= limit) : '']);
+    line([name, ...rows.map((r) => pick(r).toFixed(0)), limit ? `≤ ${limit}` : '', limit && at100k ? verdict(pick(at100k) <= limit) : '']);
   mem('memory: compiled policy + full matrix (MB, heap + typed arrays)', (r) => r.heapEngine, 500);
   mem('memory: all live data incl. the snapshot (MB)', (r) => r.heapTotal, 500);
-  line(['casbin load (ms)', ...rows.map((r) => ms(r.casbinLoad)), '', '']);
-  line(['casbin per decision (µs)', ...rows.map((r) => us(r.casbinPerDecision)), '', '']);
-  line(['engine per decision, by id (µs)', ...rows.map((r) => us(r.enginePerDecision)), '', '']);
-  const ratios = rows.map((r) => r.casbinPerDecision / r.enginePerDecision);
-  line(['speed-up vs casbin (×)', ...ratios.map((v) => v.toFixed(0)), '≥ 50×', judged ? verdict(ratios[ratios.length - 1]! >= 50) : '']);
-  line(['decisions compared (seeded sample of all cells)', ...rows.map((r) => `${r.decisions} of ${r.cells}`), '', '']);
-  line(['identical answers', ...rows.map((r) => (r.mismatches === 0 ? 'yes' : `NO: ${r.mismatches} differ`)), 'identical', judged ? verdict(last.mismatches === 0) : '']);
+  mem('peak RSS of the process so far, peers included (MB)', (r) => r.rss);
+
   console.log('');
-  console.log(`peak RSS of the whole run (casbin included): ${maxRssMb().toFixed(0)} MB`);
+  console.log('Peers: the data-scope question "may U see records owned by O under menu M" (CRM list menus), identical answers required');
+  console.log('');
+  const peerNames = rows[0]!.peers.map((p) => p.name);
+  line(['measure (wall / CPU)', ...rows.map((r) => sizeLabel(r.users)), 'target', 'holds (wall / CPU)']);
+  line(['---', ...rows.map(() => '---:'), '---', '---']);
+  const peer = (r: Row, name: string) => r.peers.find((p) => p.name === name)!;
+  line(['engine `canSee` by id, per decision (µs)', ...rows.map((r) => `${us(r.engineDecision.wall)} / ${us(r.engineDecision.cpu)}`), '', '']);
+  for (const name of peerNames) {
+    line([`${name}, per decision (µs)`, ...rows.map((r) => `${us(peer(r, name).decision.wall)} / ${us(peer(r, name).decision.cpu)}`), '', '']);
+  }
+  const targets: Record<string, number> = { casbin: 300, Cedar: 10_000 };
+  for (const name of peerNames) {
+    const ratio = (r: Row) => ({ wall: peer(r, name).decision.wall / r.engineDecision.wall, cpu: peer(r, name).decision.cpu / r.engineDecision.cpu });
+    const target = targets[name];
+    line([
+      `engine lead over ${name}, per decision (×)`,
+      ...rows.map((r) => `${big(ratio(r).wall)} / ${big(ratio(r).cpu)}`),
+      target ? `≥ ${target.toLocaleString('en-US')}× at every size` : '',
+      target ? `${verdict(rows.every((r) => ratio(r).wall >= target))} / ${verdict(rows.every((r) => ratio(r).cpu >= target))}` : '',
+    ]);
+  }
+  for (const name of peerNames) {
+    line([`decisions compared, ${name} (seeded sample)`, ...rows.map((r) => `${peer(r, name).decisions.toLocaleString('en-US')} of ${DECISIONS.toLocaleString('en-US')}`), '', '']);
+  }
+  const cells = (r: Row) => (r.users * r.listMenus).toLocaleString('en-US');
+  line([`engine scope matrix, users × ${rows[0]!.listMenus} list menus (ms)`, ...rows.map((r) => `${ms(r.listMatrix.best)} / ${ms(r.listMatrix.cpu)}`), '', '']);
+  for (const name of peerNames) {
+    line([
+      `${name} scope matrix (ms; * = extrapolated from the rows done)`,
+      ...rows.map((r) => {
+        const p = peer(r, name);
+        const star = p.matrixRows < r.users ? '*' : '';
+        return `${big(p.matrix.wall)}${star} / ${big(p.matrix.cpu)}${star}`;
+      }),
+      '', '',
+    ]);
+  }
+  for (const name of peerNames) {
+    line([
+      `engine lead over ${name}, matrix (×)`,
+      ...rows.map((r) => `${big(peer(r, name).matrix.wall / r.listMatrix.best)} / ${big(peer(r, name).matrix.cpu / r.listMatrix.cpu)}`),
+      '', '',
+    ]);
+  }
+  for (const name of peerNames) {
+    line([`matrix rows compared, ${name} (cells)`, ...rows.map((r) => {
+      const p = peer(r, name);
+      return `${p.matrixRows.toLocaleString('en-US')} of ${r.users.toLocaleString('en-US')} rows (${(p.matrixRows * r.listMenus).toLocaleString('en-US')} of ${cells(r)} cells)`;
+    }), '', '']);
+  }
+  line(['engine compile (ms)', ...rows.map((r) => `${ms(r.compile.best)} / ${ms(r.compile.cpu)}`), '', '']);
+  for (const name of peerNames) line([`${name} load (ms)`, ...rows.map((r) => `${ms(peer(r, name).load.wall)} / ${ms(peer(r, name).load.cpu)}`), '', '']);
+  line(['engine one-role change: full recompile (ms)', ...rows.map((r) => `${ms(r.recompile.best)} / ${ms(r.recompile.cpu)}`), '', '']);
+  for (const name of peerNames) {
+    line([`${name} one-role change, its own update path (ms)`, ...rows.map((r) => `${ms(peer(r, name).update.wall)} / ${ms(peer(r, name).update.cpu)}`), '', '']);
+  }
+  line(['memory: engine compiled + matrix (MB)', ...rows.map((r) => r.heapEngine.toFixed(0)), '', '']);
+  for (const name of peerNames) line([`memory: ${name} after load (MB, heap)`, ...rows.map((r) => peer(r, name).heapMb.toFixed(0)), '', '']);
+  const same = (r: Row, p: PeerResult) => p.identical && p.matrixIdentical && p.updateIdentical;
+  for (const name of peerNames) {
+    line([
+      `identical: ${name} = engine (decisions, matrix, after the update)`,
+      ...rows.map((r) => (same(r, peer(r, name)) ? 'yes' : 'NO')),
+      'identical',
+      verdict(rows.every((r) => same(r, peer(r, name)))),
+    ]);
+  }
 }
 
 async function main() {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  const run = sizes.length ? sizes : [1_000, 10_000, 100_000];
+  const args = process.argv.slice(2);
+  const with1m = args.includes('--1m') || process.env.BENCH_1M === '1';
+  const sizes = args.map(Number).filter((n) => n > 0);
+  const run = sizes.length ? sizes : [1_000, 10_000, 100_000, ...(with1m ? [1_000_000] : [])];
+  if (run.some((n) => n >= 1_000_000) && getHeapStatistics().heap_size_limit < 6 * 2 ** 30 && !process.env.BENCH_CHILD) {
+    // 1M users with both peers loaded needs more than Node's default heap: run again with 8 GB.
+    const child = spawnSync(process.execPath, [...process.execArgv, '--max-old-space-size=8192', process.argv[1]!, ...args], {
+      stdio: 'inherit', env: { ...process.env, BENCH_CHILD: '1' },
+    });
+    process.exit(child.status ?? 1);
+  }
   const cpu = cpus();
   console.log(`Engine benchmark — ${new Date().toISOString()}`);
   console.log(`Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
   console.log(`Organisations: ${run.join(', ')} users, ${DEPARTMENTS} departments, ${ROLES} roles, WukongCRM default catalogue, seed ${SEED}`);
-  console.log(`Times are the best of several repetitions (compile/matrix/impact 5, who-can-see 10×10, explain 10×200), wall clock and this process's CPU time; casbin answers a seeded sample of up to ${CASBIN_SAMPLE} (user, CRM action) decisions per size, stopped after ${CASBIN_BUDGET_MS / 1000} s; the engine answers the same sample (best of 50 passes) and every answer is compared.`);
+  console.log(
+    `Engine times: best of 5 (2 at 1M; who-can-see 10×10, explain 10×200), wall and this process's CPU. Decisions: ` +
+    `${DECISIONS.toLocaleString('en-US')} seeded (viewer, owner, list menu) triples per size; the engine answers all (best of 10 passes), ` +
+    `each peer a prefix within ${PEER_DECISION_BUDGET_MS / 1000} s, then the same prefix again (better pass kept); matrix: ` +
+    `peers fill rows in a seeded order for ${PEER_MATRIX_BUDGET_MS / 1000} s and the whole-matrix time is extrapolated when they do not finish.`,
+  );
+  if (!args.includes('--no-edge')) await checkEdgeCases();
   const rows: Row[] = [];
-  for (const users of run) rows.push(await benchSize(users));
-  printTable(rows);
-  console.log(`load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (the machine is shared: compare best-of numbers)`);
+  for (const users of run) {
+    console.log('');
+    rows.push(await benchSize(users));
+  }
+  printTables(rows);
+  console.log('');
+  console.log(`peak RSS of the whole run: ${maxRssMb().toFixed(0)} MB`);
+  console.log(`load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (the machine is shared: compare CPU times and best-of numbers)`);
+  if (failures.length) {
+    console.log('');
+    console.log(`FAILED: ${failures.length} difference(s); the first: ${failures[0]}`);
+    process.exitCode = 1;
+  } else {
+    console.log('identical: yes (every peer answer matched the engine)');
+  }
 }
 
 await main();

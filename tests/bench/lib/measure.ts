@@ -80,3 +80,24 @@ export function sampler(seed: number): (n: number) => number {
     return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
   };
 }
+
+/** Wall and CPU time (ms) of one run of an async step (peer loads). */
+export async function timeOnceAsync<T>(fn: () => Promise<T>): Promise<{ wall: number; cpu: number; result: T }> {
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
+  const result = await fn();
+  return { wall: performance.now() - start, cpu: cpuMs(cpu0), result };
+}
+
+/** Wall and CPU time (ms) of one run. */
+export function timeOnce<T>(fn: () => T): { wall: number; cpu: number; result: T } {
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
+  const result = fn();
+  return { wall: performance.now() - start, cpu: cpuMs(cpu0), result };
+}
+
+/** Process CPU time (ms) since `since`, for loops that stop on a time budget. */
+export function cpuSince(since: NodeJS.CpuUsage): number {
+  return cpuMs(since);
+}
