@@ -1,4 +1,5 @@
 import type { Id, Role } from '../domain';
+import { isProtectedRole } from '../wukong/superAdmin';
 import type { OperationOf } from './operations';
 import type { RuleContext } from './ruleContext';
 import { quoteEn, quoteZh, roleLabel } from './ruleContext';
@@ -10,7 +11,7 @@ import { quoteEn, quoteZh, roleLabel } from './ruleContext';
 
 /** `admin` / `project` roles: the CRM's own UI hides their edit, copy, delete and permission tab (§4.1). */
 function warnIfProtected(ctx: RuleContext, role: Role): void {
-  if (role.remark !== 'admin' && role.remark !== 'project') return;
+  if (!isProtectedRole(role)) return;
   const label = roleLabel(ctx.ws, role.id);
   ctx.report(
     'PROTECTED_ROLE',

@@ -100,8 +100,9 @@ describe('validate: the server rules, each with a case it catches and a neighbou
     ).toEqual(['DEPARTMENT_CYCLE', 'DEPARTMENT_HAS_CHILDREN']);
   });
 
-  it('treats super admins by role remark as well as by the listed ids', () => {
+  it('refuses to disable only the hard-coded super user, not holders of the admin role (setUserStatus checks getSuperUser, 1116)', () => {
     const s = { ...sampleSnapshot(), superUserIds: ['dan'] };
     expect(codes([{ type: 'setUserStatus', userIds: ['dan'], status: 'disabled' }], s)).toEqual(['SUPER_ADMIN_DISABLE']);
+    expect(codes([{ type: 'setUserStatus', userIds: ['boss'], status: 'disabled' }], s)).toEqual([]); // holds r-admin, not listed
   });
 });

@@ -1,4 +1,5 @@
 import type { Department, FieldDefinition, FieldRule, Id, Permission, Role, RoleGroup, Snapshot, User } from '../domain';
+import { isHardCodedSuperUser } from '../wukong/superAdmin';
 import { WorkingTable } from './workingTable';
 
 export const fieldRuleKey = (roleId: Id, module: string, field: string): string => `${roleId}\u0000${module}\u0000${field}`;
@@ -80,12 +81,10 @@ export class WorkingSnapshot {
     return groupCatalogue(this.input.permissions, group).has(permissionId);
   }
 
-  /** The CRM's super admins: listed users and holders of the role marked `admin` (reference §4.1). */
+  /** The hard-coded super user (14773): `setUserStatus` refuses to disable only this user, not role holders (1116). */
   isSuperUser(userId: Id): boolean {
     if (!this.superUsers) this.superUsers = new Set(this.input.superUserIds);
-    if (this.superUsers.has(userId)) return true;
-    const user = this.users.get(userId);
-    return !!user && user.roleIds.some((r) => this.roles.get(r)?.remark === 'admin');
+    return isHardCodedSuperUser(userId, this.superUsers);
   }
 
   peopleIn(departmentId: Id): number {

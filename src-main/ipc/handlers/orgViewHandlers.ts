@@ -1,6 +1,7 @@
 import type { CompiledPolicy, ScopeValue } from '../../common/policy';
 import { ownersAtScope, scopeOf, UnknownIdError } from '../../common/policy';
 import type { ReachChange } from '../../common/ipc/channels/orgView';
+import { isSuperAdminRole } from '../../common/wukong/superAdmin';
 import type { AppServices } from '../../services/appServices';
 import type { Handlers } from '../handlerTypes';
 
@@ -17,7 +18,7 @@ export function orgViewHandlers(services: AppServices): Pick<Handlers, 'org.view
           name: r.name,
           groupId: r.groupId,
           dataScope: r.dataScope,
-          superAdmin: r.remark === 'admin',
+          superAdmin: isSuperAdminRole(r.id),
           permissionIds: r.permissionIds,
         })),
         groups: snapshot.roleGroups,

@@ -1,5 +1,6 @@
 import type { Snapshot } from '../../common/domain/snapshot';
 import type { RoleSummary } from '../../common/ipc/channels/roles';
+import { isSuperAdminRole } from '../../common/wukong/superAdmin';
 import type { AppServices } from '../../services/appServices';
 import type { Handlers } from '../handlerTypes';
 
@@ -30,8 +31,8 @@ export function summarizeRoles(snapshot: Snapshot): RoleSummary[] {
     groupId: role.groupId,
     dataScope: role.dataScope,
     enabled: role.enabled,
-    // WukongCRM marks the super-admin role with remark `admin` (reference §4.1).
-    superAdmin: role.remark === 'admin',
+    // Its holders are super admin whatever its remark: UserUtil.isAdmin hard-codes role 180162 (reference §4.1).
+    superAdmin: isSuperAdminRole(role.id),
     memberCount: members.get(role.id)?.all ?? 0,
     activeMemberCount: members.get(role.id)?.active ?? 0,
     permissionCount: role.permissionIds.length,

@@ -2,6 +2,7 @@ import { FIELD_ACCESS_ORDER, FIELD_MASK_ORDER, type FieldAccess, type FieldDefin
 import type { Role } from '../../../src-main/common/domain/role';
 import type { DraftOperation, FieldRuleCell } from '../../../src-main/common/draft/operations';
 import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
+import { hasAdminRemark } from '../../../src-main/common/wukong/superAdmin';
 
 /** One field cell's value. A role with no stored rule gets the CRM default (reference §6: edit, no mask). */
 export interface FieldValue {
@@ -42,7 +43,7 @@ export function fieldColumns(matrix: RoleMatrix, roleQuery: string): FieldColumn
   const groupsWithRules = new Set(matrix.roles.filter((r) => ruled.has(r.id)).map((r) => r.groupId));
   const query = roleQuery.trim().toLowerCase();
   return matrix.roles
-    .filter((role) => groupsWithRules.has(role.groupId) && role.remark !== 'admin' && (query === '' || role.name.toLowerCase().includes(query)))
+    .filter((role) => groupsWithRules.has(role.groupId) && !hasAdminRemark(role) && (query === '' || role.name.toLowerCase().includes(query)))
     .map((role) => ({ role, memberCount: matrix.memberCounts[role.id] ?? 0, rules: projected.get(role.id) ?? new Map(), baseRules: base.get(role.id) ?? new Map() }));
 }
 

@@ -1,5 +1,6 @@
 import type { DataScope, Role, RoleGroup } from '../../../src-main/common/domain/role';
 import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
+import { isProtectedRole, isSuperAdminRole } from '../../../src-main/common/wukong/superAdmin';
 import { catalogueBelow, type CatalogueTree } from './catalogueTree';
 
 /** One role column with everything its cells and header need, precomputed so cells are set lookups. */
@@ -52,8 +53,8 @@ export function buildAllColumns(matrix: RoleMatrix, tree: CatalogueTree): Matrix
         granted: new Set(role.permissionIds),
         baseGranted: new Set(baseRole?.permissionIds ?? []),
         catalogue: catalogues.get(group.id) ?? new Set<string>(),
-        locked: role.remark === 'admin' || role.remark === 'project',
-        superAdmin: role.remark === 'admin',
+        locked: isProtectedRole(role),
+        superAdmin: isSuperAdminRole(role.id),
         scope: group.hasDataScope ? role.dataScope : null,
         baseScope: group.hasDataScope && baseRole ? baseRole.dataScope : null,
       },

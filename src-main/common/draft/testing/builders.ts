@@ -66,7 +66,8 @@ export function sampleSnapshot(): Snapshot {
       { module: 'customer', name: 'level', label: { 'zh-CN': '级别', en: 'Level' }, maskable: false },
     ],
     fieldRules: [fieldRule('r-sales', 'customer', 'mobile', { mask: 'list' }), fieldRule('r-mgr', 'customer', 'level', { access: 'edit' })],
-    superUserIds: [],
+    // boss plays WukongCRM's hard-coded user 14773.
+    superUserIds: ['boss'],
   };
 }
 
