@@ -8,6 +8,14 @@ export interface SnapshotProblem {
     | 'MANAGER_CYCLE'
     | 'ROOT_DEPARTMENT';
   message: string;
+  /**
+   * The WukongCRM server itself can hold this, through its own API, and the engine computes it as the server does:
+   * a user in a department that has no row and a department under one (`setUser`, `addDept`, `setDept` never check
+   * that the id exists), manager and department cycles (the 1109 / 1110 checks look 20 levels down only, and
+   * nothing serialises concurrent edits), field rows of a deleted role (`/adminRole/delete` leaves them). A pull
+   * may keep such a state (with a note) instead of refusing it; files and drafts should still be told.
+   */
+  serverCanHold: boolean;
 }
 
 /**
@@ -16,7 +24,7 @@ export interface SnapshotProblem {
  */
 export function validateSnapshot(snapshot: Snapshot): SnapshotProblem[] {
   const problems: SnapshotProblem[] = [];
-  const missing = (what: string) => problems.push({ code: 'MISSING_REFERENCE', message: what });
+  const missing = (what: string, serverCanHold = false) => problems.push({ code: 'MISSING_REFERENCE', message: what, serverCanHold });
 
   const departments = indexById(snapshot.departments, 'department', problems);
   const users = indexById(snapshot.users, 'user', problems);
@@ -26,17 +34,17 @@ export function validateSnapshot(snapshot: Snapshot): SnapshotProblem[] {
 
   const roots = snapshot.departments.filter((d) => d.parentId === null);
   if (snapshot.departments.length > 0 && roots.length !== 1) {
-    problems.push({ code: 'ROOT_DEPARTMENT', message: `expected one top-level department, found ${roots.length}` });
+    problems.push({ code: 'ROOT_DEPARTMENT', message: `expected one top-level department, found ${roots.length}`, serverCanHold: false });
   }
   for (const d of snapshot.departments) {
-    if (d.parentId !== null && !departments.has(d.parentId)) missing(`department ${d.id}: parent ${d.parentId}`);
+    if (d.parentId !== null && !departments.has(d.parentId)) missing(`department ${d.id}: parent ${d.parentId}`, true);
     if (d.headUserId !== null && !users.has(d.headUserId)) missing(`department ${d.id}: head ${d.headUserId}`);
   }
   for (const p of snapshot.permissions) {
     if (p.parentId !== null && !permissions.has(p.parentId)) missing(`permission ${p.id}: parent ${p.parentId}`);
   }
   for (const u of snapshot.users) {
-    if (!departments.has(u.departmentId)) missing(`user ${u.id}: department ${u.departmentId}`);
+    if (!departments.has(u.departmentId)) missing(`user ${u.id}: department ${u.departmentId}`, true);
     if (u.managerId !== null && !users.has(u.managerId)) missing(`user ${u.id}: manager ${u.managerId}`);
     for (const r of u.roleIds) if (!roles.has(r)) missing(`user ${u.id}: role ${r}`);
   }
@@ -47,14 +55,14 @@ export function validateSnapshot(snapshot: Snapshot): SnapshotProblem[] {
   for (const g of snapshot.roleGroups) {
     for (const p of g.rootPermissionIds) if (!permissions.has(p)) missing(`role group ${g.id}: root ${p}`);
   }
-  for (const f of snapshot.fieldRules) if (!roles.has(f.roleId)) missing(`field rule ${f.module}.${f.field}: role ${f.roleId}`);
+  for (const f of snapshot.fieldRules) if (!roles.has(f.roleId)) missing(`field rule ${f.module}.${f.field}: role ${f.roleId}`, true);
   for (const id of snapshot.superUserIds) if (!users.has(id)) missing(`super user ${id}`);
 
   for (const id of findCycle(snapshot.departments.map((d) => [d.id, d.parentId]))) {
-    problems.push({ code: 'DEPARTMENT_CYCLE', message: `department ${id} is its own ancestor` });
+    problems.push({ code: 'DEPARTMENT_CYCLE', message: `department ${id} is its own ancestor`, serverCanHold: true });
   }
   for (const id of findCycle(snapshot.users.map((u) => [u.id, u.managerId]))) {
-    problems.push({ code: 'MANAGER_CYCLE', message: `user ${id} is in their own reporting line` });
+    problems.push({ code: 'MANAGER_CYCLE', message: `user ${id} is in their own reporting line`, serverCanHold: true });
   }
   return problems;
 }
@@ -62,7 +70,7 @@ export function validateSnapshot(snapshot: Snapshot): SnapshotProblem[] {
 function indexById<T extends { id: string }>(rows: readonly T[], what: string, problems: SnapshotProblem[]) {
   const map = new Map<string, T>();
   for (const row of rows) {
-    if (map.has(row.id)) problems.push({ code: 'DUPLICATE_ID', message: `${what} ${row.id} appears twice` });
+    if (map.has(row.id)) problems.push({ code: 'DUPLICATE_ID', message: `${what} ${row.id} appears twice`, serverCanHold: false });
     map.set(row.id, row);
   }
   return map;
