@@ -54,7 +54,7 @@ test('after a push the draft is read-only: Undo is off and changes nothing; the 
   await page.getByRole('link', { name: 'Push' }).click();
   await page.getByLabel('Draft to push').selectOption({ label: 'Role matrix edits' });
   await page.getByRole('button', { name: 'Review push…' }).click();
-  await page.getByRole('button', { name: 'Push 1 calls' }).click();
+  await page.getByRole('button', { name: /^Push 1 change affecting \d+ people$/ }).click();
   await expect(page.getByTestId('sync-verdict')).toHaveText('Verified: the server holds every change of this push.', { timeout: 60_000 });
   expect(scopeOf()).toBe(ours);
 

@@ -107,7 +107,7 @@ test.describe('in English', () => {
 
     // Push, slowed so the progress bar and the live log show; then the verified result.
     emu.control.latency(800, '/adminRole/updateRoleMenu');
-    await page.getByRole('button', { name: 'Push 1 calls' }).click();
+    await page.getByRole('button', { name: /^Push 1 change affecting \d+ people$/ }).click();
     await expect(page.getByRole('progressbar', { name: 'Pushing: 0 of 1 calls' })).toBeVisible();
     await expect(page.getByTestId('sync-verdict')).toHaveText('Verified: the server holds every change of this push.', { timeout: 30_000 });
     emu.control.latency(0);
@@ -119,7 +119,7 @@ test.describe('in English', () => {
     await expect(page.getByText(/Rollback draft “Rollback · 回滚 .+” created/)).toBeVisible();
     await page.getByRole('button', { name: 'Review the rollback' }).click();
     await expect(page.getByRole('table', { name: 'Plan: 1 API calls' })).toContainText('POST /adminRole/updateRoleMenu');
-    await page.getByRole('button', { name: 'Push 1 calls' }).click();
+    await page.getByRole('button', { name: /^Push 1 change affecting \d+ people$/ }).click();
     await expect(page.getByTestId('sync-verdict')).toHaveText('Verified: the server holds every change of this push.', { timeout: 30_000 });
     expect(scopeOf()).toBe(before);
     await page.getByRole('button', { name: 'Back to drafts' }).click();
@@ -145,7 +145,7 @@ test.describe('in English', () => {
     await conflicts.getByRole('radio', { name: /^Keep draft/ }).check();
     await page.screenshot({ path: 'test-results/sync-conflicts-en.png', fullPage: true });
     await page.getByRole('button', { name: 'Apply choices and plan' }).click();
-    await page.getByRole('button', { name: 'Push 1 calls' }).click();
+    await page.getByRole('button', { name: /^Push 1 change affecting \d+ people$/ }).click();
     await expect(page.getByTestId('sync-verdict')).toHaveText('Verified: the server holds every change of this push.', { timeout: 30_000 });
     expect(scopeOf()).toBe(ours);
     // The pushed draft has done its work: offered for discarding.
@@ -180,7 +180,7 @@ test.describe('in Chinese', () => {
     // Each menu write takes 1.5 s; the host is killed (SIGKILL) once the first has landed, the second in flight.
     emu.control.clearCalls();
     emu.control.latency(1_500, '/adminRole/updateRoleMenu');
-    await page.getByRole('button', { name: '推送 2 个调用' }).click();
+    await page.getByRole('button', { name: /^推送 2 项改动，影响 \d+ 人$/ }).click();
     await expect(page.getByRole('list', { name: '实时日志' }).getByRole('listitem')).toHaveCount(1, { timeout: 30_000 });
     await host.kill('SIGKILL');
     await host.stop();

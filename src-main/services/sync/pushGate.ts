@@ -1,10 +1,11 @@
 import type { LocalizedText, Snapshot } from '../../common/domain';
 import { FIELD_ACCESS_ORDER, FIELD_MASK_ORDER } from '../../common/domain';
-import type { GateGroup, PushGate } from '../../common/ipc/channels/sync';
+import { OVERRIDE_REASON_MIN, type GateGroup, type PushGate } from '../../common/ipc/channels/sync';
 import { AppError } from '../../common/ipc/result';
-import { compilePolicy, impact, lintSnapshot, type LintFinding } from '../../common/policy';
+import { compilePolicy, impact, lintSnapshot } from '../../common/policy';
 import { indexPermissions, permissionPathLabel } from '../../common/wukong/permissionPathLabel';
 import { actionOf, isSensitiveKey, TYPED_CONFIRMATION_ACTIONS } from '../../common/wukong/sensitiveActions';
+import { introducedFindings } from './gateFindings';
 
 /** People named per group (the counts are exact); groups shown (largest and sensitive first). */
 const PEOPLE_PER_GROUP = 200;
@@ -31,7 +32,7 @@ export function pushGate(args: { plannedOn: Snapshot; projection: Snapshot; draf
   const departments = new Map([...plannedOn.departments, ...projection.departments].map((d) => [d.id, d.name]));
   const fieldNames = new Map(projection.fields.map((f) => [`${f.module}\u0000${f.name}`, f.label]));
 
-  const groups = new Map<string, { kind: Kind; subject: LocalizedText; sensitive: boolean; typed: boolean; userIds: string[] }>();
+  const groups = new Map<string, Group>();
   const add = (key: string, make: () => { kind: Kind; subject: LocalizedText; sensitive: boolean; typed: boolean }, userId: string) => {
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { ...make(), userIds: [] }));
@@ -49,7 +50,8 @@ export function pushGate(args: { plannedOn: Snapshot; projection: Snapshot; draf
           kind,
           subject: { en: permissionPathLabel(permissions, p.permissionId, 'en'), 'zh-CN': permissionPathLabel(permissions, p.permissionId, 'zh-CN') },
           sensitive: opens && isSensitiveKey(key),
-          typed: opens && key !== undefined && TYPED_CONFIRMATION_ACTIONS.has(actionOf(key)),
+          // "Grants delete / export / transfer": a new grant, not a wider scope of one already held.
+          typed: kind === 'gains' && key !== undefined && TYPED_CONFIRMATION_ACTIONS.has(actionOf(key)),
         };
       }, u.userId);
     }
@@ -75,7 +77,7 @@ export function pushGate(args: { plannedOn: Snapshot; projection: Snapshot; draf
     const user = users.get(id);
     return { id, name: user?.name ?? id, department: user ? (departments.get(user.departmentId) ?? '') : '' };
   };
-  const ordered = [...groups.values()].sort((a, b) => Number(b.sensitive) - Number(a.sensitive) || b.userIds.length - a.userIds.length);
+  const ordered = mergeSamePeople([...groups.values()]).sort((a, b) => Number(b.sensitive) - Number(a.sensitive) || b.userIds.length - a.userIds.length);
   const shown: GateGroup[] = ordered.slice(0, GROUPS_SHOWN).map((g) => ({
     kind: g.kind,
     subject: g.subject,
@@ -104,19 +106,32 @@ export function pushGate(args: { plannedOn: Snapshot; projection: Snapshot; draf
   };
 }
 
+type Group = { kind: Kind; subject: LocalizedText; sensitive: boolean; typed: boolean; userIds: string[] };
+
 /**
- * The checks of the projection, each marked as introduced by the draft or already true on the server. Only an
- * error the draft introduces blocks: a push must not be held hostage by a finding it did not cause (and cannot
- * fix), but it must not create one silently either. A finding is "the same" when its rule and everything it
- * points at (people, roles, permissions, departments) are the same.
+ * One line per (kind of change, same people): a role's new data scope widens every permission it grants for the
+ * same members, and fifty lines of "4 people" would bury the one that matters. The subject names the first few
+ * permissions (sensitive ones first) and how many more.
  */
-function introducedFindings(before: readonly LintFinding[], after: readonly LintFinding[]): PushGate['findings'] {
-  const key = (f: LintFinding) =>
-    [f.ruleId, ...(['userIds', 'roleIds', 'permissionIds', 'departmentIds'] as const).map((k) => [...f.refs[k]].sort().join(','))].join('\u0000');
-  const existing = new Set(before.map(key));
-  return after.map((f) => {
-    const introduced = !existing.has(key(f));
-    return { ruleId: f.ruleId, severity: f.severity, message: f.message, introduced, blocking: introduced && f.severity === 'error' };
+function mergeSamePeople(groups: readonly Group[]): Group[] {
+  const merged = new Map<string, Group[]>();
+  for (const g of groups) {
+    const key = `${g.kind}\u0000${g.userIds.join(',')}`;
+    merged.set(key, [...(merged.get(key) ?? []), g]);
+  }
+  return [...merged.values()].map((same) => {
+    if (same.length === 1) return same[0]!;
+    const sorted = [...same].sort((a, b) => Number(b.sensitive) - Number(a.sensitive));
+    const shown = sorted.slice(0, 3);
+    const rest = sorted.length - shown.length;
+    const join = (locale: keyof LocalizedText, sep: string, more: string) => shown.map((g) => g.subject[locale]).join(sep) + (rest > 0 ? more : '');
+    return {
+      kind: same[0]!.kind,
+      subject: { en: join('en', ', ', ` and ${rest} more`), 'zh-CN': join('zh-CN', '、', ` 等 ${sorted.length} 项`) },
+      sensitive: same.some((g) => g.sensitive),
+      typed: same.some((g) => g.typed),
+      userIds: same[0]!.userIds,
+    };
   });
 }
 
@@ -136,6 +151,10 @@ export function checkGate(gate: PushGate, input: { override?: { reason: string }
       'gate: override required',
       ...blocking.map((f) => `${f.ruleId}: ${f.message.en}`),
     ]);
+  }
+  // The contract says so too; a service called without it (a test, another use case) must not slip a blank past.
+  if (blocking.length > 0 && input.override!.reason.trim().length < OVERRIDE_REASON_MIN) {
+    throw new AppError('INVALID_INPUT', `the reason to override must be at least ${OVERRIDE_REASON_MIN} characters`, ['gate: reason too short']);
   }
   if (gate.typedBecause.length > 0 && input.confirmation?.trim() !== gate.draftName.trim()) {
     throw new AppError('REFUSED', `type the draft's name ("${gate.draftName}") to confirm this push`, ['gate: typed confirmation required']);

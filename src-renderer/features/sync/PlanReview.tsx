@@ -1,19 +1,26 @@
+import { useState } from 'react';
 import type { PlanView } from '../../../src-main/common/ipc/channels/sync';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
 import { ConflictTable } from './ConflictTable';
 import { syncMessages } from './messages';
+import { gateMessages } from './gateMessages';
 import { Propagation } from './Propagation';
+import { gateSatisfied, PushGate, type GateAnswer } from './PushGate';
 
 /** The plan before anything is sent: conflicts to resolve, refusals, or the exact calls to confirm. */
 export function PlanReview({ plan, onResolve, onConfirm, onClose }: {
   plan: PlanView;
   onResolve: (choices: Record<string, 'ours' | 'theirs'>) => void;
-  onConfirm: () => void;
+  onConfirm: (answer: GateAnswer) => void;
   onClose: () => void;
 }) {
   const t = useFeatureT(syncMessages);
+  const tg = useFeatureT(gateMessages);
   const locale = useLocale();
+  const [answer, setAnswer] = useState<GateAnswer>({ reason: '', confirmation: '' });
+  const gate = plan.gate;
+  const ready = plan.status === 'ready' && (!gate || gateSatisfied(gate, answer));
   return (
     <div className="sync-plan">
       {plan.rebased && <p className="sync-note">{t('rebased')}</p>}
@@ -41,6 +48,7 @@ export function PlanReview({ plan, onResolve, onConfirm, onClose }: {
           </ul>
         </section>
       )}
+      {plan.status === 'ready' && gate && <PushGate gate={gate} answer={answer} onAnswer={setAnswer} />}
       {plan.status === 'ready' && (
         <section aria-labelledby="sync-plan-title">
           <h3 id="sync-plan-title">{t('planTitle', { count: plan.steps.length })}</h3>
@@ -72,8 +80,10 @@ export function PlanReview({ plan, onResolve, onConfirm, onClose }: {
       )}
       <div className="toolbar">
         {plan.status === 'ready' && (
-          <button type="button" className="primary" onClick={onConfirm}>
-            {t('confirmPush', { count: plan.steps.length })}
+          <button type="button" className="primary" disabled={!ready} onClick={() => onConfirm(answer)}>
+            {gate
+              ? tg(plan.changes.length === 1 ? 'confirmOne' : 'confirm', { changes: plan.changes.length, people: gate.peopleAffected })
+              : t('confirmPush', { count: plan.steps.length })}
           </button>
         )}
         <button type="button" onClick={onClose}>

@@ -38,7 +38,7 @@ export function PushFlow({ draftId }: { draftId: string | null }) {
         </div>
       );
     case 'plan':
-      return <PlanReview plan={stage.plan} onResolve={(c) => void flow.resolve(c)} onConfirm={() => void flow.push()} onClose={flow.reset} />;
+      return <PlanReview plan={stage.plan} onResolve={(c) => void flow.resolve(c)} onConfirm={(answer) => void flow.push(answer)} onClose={flow.reset} />;
     case 'pushing':
       return <PushProgress total={stage.total} />;
     case 'stopped': {

@@ -32,7 +32,8 @@ interface PushFlowState {
   pushedDraftId: string | null;
   plan(draftId: string): Promise<void>;
   resolve(choices: Record<string, 'ours' | 'theirs'>): Promise<void>;
-  push(): Promise<void>;
+  /** With what the push gate asked for: the override reason and the typed confirmation (empty when not needed). */
+  push(answer?: { reason: string; confirmation: string }): Promise<void>;
   resume(pushId: string, draftId?: string): Promise<void>;
   verify(pushId: string, report: PushReportView | null): Promise<void>;
   rollbackPush(pushId: string): Promise<void>;
@@ -97,11 +98,16 @@ export const usePushFlowStore = create<PushFlowState>((set, get) => {
       if (plan) set({ stage: { kind: 'plan', plan } });
     },
 
-    async push() {
+    async push(answer) {
       const stage = get().stage;
       if (stage.kind !== 'plan') return;
+      const gate = stage.plan.gate;
+      const gateInput = {
+        ...(gate && gate.blocking > 0 && answer ? { override: { reason: answer.reason.trim() } } : {}),
+        ...(gate && gate.typedBecause.length > 0 && answer ? { confirmation: answer.confirmation } : {}),
+      };
       set({ stage: { kind: 'pushing', plan: stage.plan, pushId: null, total: stage.plan.steps.length }, log: [], steps: stage.plan.steps, pushedDraftId: stage.plan.draftId });
-      await afterPush(await run((taskId) => api().call('sync.push', { taskId, planId: stage.plan.planId }), { kind: 'idle' }));
+      await afterPush(await run((taskId) => api().call('sync.push', { taskId, planId: stage.plan.planId, ...gateInput }), stage));
     },
 
     async resume(pushId, draftId) {

@@ -92,4 +92,17 @@ describe('the push gate', () => {
     expect(report.failure).toBeUndefined();
     expect(emu.state.role(roleId)!.menuIds).not.toContain(DELETE_CUSTOMERS);
   }, 120_000);
+
+  it('a wider data scope is one line for the members of the role, not one per permission, and is no "grant" to type for', async () => {
+    const role = emu.state.role(roleId)!;
+    const draft = flow.drafts.create('Wider scope');
+    flow.drafts.apply(draft.id, { id: 'g3', ops: [{ type: 'setDataScope', roleId: String(roleId), dataScope: role.dataType === 5 ? 4 : 5 }] });
+    const plan = await flow.workflow.plan(draft.id);
+    const wider = plan.gate!.groups.filter((g) => g.kind === 'wider' || g.kind === 'narrower');
+    // One line per set of people (members who hold some permission through another role differ), not per permission.
+    expect(wider.length).toBeGreaterThan(0);
+    expect(wider.length).toBeLessThan(role.menuIds.length / 5);
+    expect(wider.some((g) => / and \d+ more$/.test(g.subject.en))).toBe(true);
+    expect(plan.gate!.typedBecause.map((l) => l.en).join(' ')).not.toMatch(/gain/);
+  }, 120_000);
 });
