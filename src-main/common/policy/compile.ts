@@ -3,6 +3,7 @@ import type { CompileOptions, CompiledPolicy } from './compiledPolicy';
 import { WUKONG_RECURSION_DEPTH } from './compiledPolicy';
 import { compileAssignments, compileDepartments, compileManagers, compileRoles, compileStatus, indexOf, invertCsr } from './compileParts';
 import { indexFieldRules } from './fieldIndex';
+import { rememberProfileKeys } from './profileKeys';
 import { buildProfiles } from './profiles';
 
 /**
@@ -26,11 +27,12 @@ export function compilePolicy(snapshot: Snapshot, options: CompileOptions = {}):
   const depts = compileDepartments(snapshot);
   const managers = compileManagers(snapshot, userIndex);
 
-  return assemble({
+  const policy = assemble({
     snapshot, recursionDepth, userIds, userIndex, permIds, permIndex, roles, assignments, roleMemberStart, roleMembers,
     profiles, depts, managers, userStatus: compileStatus(snapshot),
     modules: indexFieldRules(snapshot, roles.roleIndex),
   });
+  return rememberProfileKeys(policy, { keys: profiles.keys, index: profiles.keyToProfile });
 }
 
 export interface PolicyParts {

@@ -79,7 +79,7 @@ export function impact(before: CompiledPolicy, after: CompiledPolicy): ImpactRep
   const permMap = mapPermissions(before, after);
   let examined = 0;
   // Drafts keep users in place: when both lists hold the same ids in the same order, skip the id lookups.
-  const aligned = before.snapshot.users === after.snapshot.users
+  const aligned = before.snapshot.users === after.snapshot.users || before.userIds === after.userIds
     || (before.userCount === after.userCount && before.userIds.every((id, i) => after.userIds[i] === id));
   for (let a = 0; a < after.userCount; a++) {
     const id = after.userIds[a]!;

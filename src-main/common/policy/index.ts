@@ -3,6 +3,8 @@
  * speed. Pure TypeScript; everything the console asks about access goes through this surface.
  */
 export { compilePolicy } from './compile';
+export { updatePolicy } from './incremental';
+export type { PolicyUpdate } from './incremental';
 export { WUKONG_RECURSION_DEPTH } from './compiledPolicy';
 export type { CompileOptions, CompiledPolicy, CompiledModuleFields, ScopeValue } from './compiledPolicy';
 export { effectiveScope, holds, passesGateway, scopeOf, userNumber, permissionNumber, UnknownIdError } from './scope';

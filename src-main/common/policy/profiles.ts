@@ -6,6 +6,9 @@ import { RANK_SCOPE } from './dataType';
  * with 300 roles has a few thousand profiles at most.
  */
 export interface ProfileTable {
+  /** Profile → its key (profileKey), and back: what an incremental update needs to file a changed user. */
+  readonly keys: string[];
+  readonly keyToProfile: Map<string, number>;
   readonly profileCount: number;
   readonly userProfile: Int32Array;
   readonly profileScopes: Uint8Array;
@@ -40,6 +43,7 @@ export function buildProfiles(input: ProfileInputs): ProfileTable {
   const keyToProfile = new Map<string, number>();
   const userProfile = new Int32Array(userCount);
   const samples: number[] = [];
+  const keys: string[] = [];
   const scratch: number[] = [];
   for (let u = 0; u < userCount; u++) {
     const key = profileKey(input, u, scratch);
@@ -48,6 +52,7 @@ export function buildProfiles(input: ProfileInputs): ProfileTable {
       profile = samples.length;
       keyToProfile.set(key, profile);
       samples.push(u);
+      keys.push(key);
     }
     userProfile[u] = profile;
   }
@@ -56,7 +61,7 @@ export function buildProfiles(input: ProfileInputs): ProfileTable {
   const profileScopes = new Uint8Array(profileCount * permCount);
   const profileScopeBits = new Uint8Array(profileCount * permCount);
   for (let profile = 0; profile < profileCount; profile++) fillProfileRow(input, samples[profile]!, profile, profileScopes, profileScopeBits);
-  return { profileCount, userProfile, profileScopes, profileScopeBits, profileSample: Int32Array.from(samples) };
+  return { keys, keyToProfile, profileCount, userProfile, profileScopes, profileScopeBits, profileSample: Int32Array.from(samples) };
 }
 
 /** Write the scope row of `profile` from the roles of its member u. */
