@@ -16,7 +16,7 @@ import { checkGate, pushGate } from './pushGate';
 import { plannedPush, undoPreview } from './pushRecovery';
 import { undoPreviewView } from './recoveryViews';
 import { SyncService, type SyncPlan } from './SyncService';
-import { changeLine, conflictView, propagationView } from './syncViews';
+import { changeLine, conflictView, notAppliedLine, notUndoableChanges, notUndoableLine, propagationView } from './syncViews';
 
 export interface SyncWorkflowOptions {
   data: WorkspaceData;
@@ -143,13 +143,16 @@ export class SyncWorkflow {
     const pulled = this.options.data.loadSnapshot();
     this.options.events.emit('workspace.changed', { reason: SERVER_REFRESHED });
     const mismatchKeys = new Set(report.mismatches.map((c) => c.key));
-    const landed = diffSnapshots(plannedOn, expected).filter((c) => !mismatchKeys.has(c.key));
+    const planned = diffSnapshots(plannedOn, expected);
+    const landed = planned.filter((c) => !mismatchKeys.has(c.key));
+    const wanted = new Map(planned.map((c) => [c.key, c]));
     return {
       pushId,
       ok: report.ok,
       landed: landed.map((c) => changeLine(c, plannedOn, pulled.snapshot)),
-      // For a mismatch `before` is what the draft wanted and `after` what the server holds.
-      mismatches: report.mismatches.map((c) => changeLine(c, expected, pulled.snapshot)),
+      // A mismatch is said as the change the draft wanted, not as the way back from the projection to the server.
+      mismatches: report.mismatches.map((c) => notAppliedLine(wanted.get(c.key) ?? c, c, plannedOn, expected, pulled.snapshot)),
+      notUndoable: notUndoableChanges(landed).map((c) => notUndoableLine(c, expected, plannedOn)),
       changedElsewhere: report.changedElsewhere.map((c) => changeLine(c, expected, pulled.snapshot)),
       propagation: propagationView(report.propagation),
       snapshotVersion: pulled.info.version,

@@ -2,12 +2,73 @@ import type { DataScope, LocalizedText, Snapshot } from '../../common/domain';
 import { DATA_SCOPE_NAMES } from '../../common/draft/describe';
 import type { CellChange } from '../../common/draft/cells';
 import { describeChange } from '../../common/draft/describeChange';
+import { undoChanges } from '../../common/draft/undoChanges';
 import type { RebaseConflict } from '../../common/draft/rebase';
 import type { PropagationNote } from '../../connectors/wukong/verify/propagation';
 
 /** One changed cell in both languages. */
 export function changeLine(change: CellChange, before: Snapshot, after: Snapshot): LocalizedText {
   return { en: describeChange(change, before, after, 'en'), 'zh-CN': describeChange(change, before, after, 'zh-CN') };
+}
+
+/**
+ * A change the push meant that the server does not hold after it, said as what the draft wanted — "Not applied:
+ * "Sales" gains "Delete"" — never as the opposite change from the draft's projection ("loses Delete"), which is
+ * what diffing the projection with the server reads like. When the server holds a third value (neither the one
+ * the plan was made on nor the draft's), that is said too.
+ * `wanted` is the push's change (plannedOn → expected), `found` the server's value for the cell (`after`).
+ */
+export function notAppliedLine(wanted: CellChange, found: CellChange, plannedOn: Snapshot, expected: Snapshot, pulled: Snapshot): LocalizedText {
+  const line = changeLine(wanted, plannedOn, expected);
+  const unchanged = same(found.after, wanted.before);
+  const instead = unchanged ? null : changeLine({ ...wanted, after: found.after } as CellChange, plannedOn, pulled);
+  return {
+    en: `Not applied: ${line.en}${instead ? `. The server holds something else instead: ${instead.en}` : ''}`,
+    'zh-CN': `未生效：${line['zh-CN']}${instead ? `。服务器上现在是另一种状态：${instead['zh-CN']}` : ''}`,
+  };
+}
+
+/**
+ * What a rollback (or an undo of what landed) cannot put back, by name: a deleted role or department cannot be
+ * re-created with its id, grants and members; nobody can set a person back to "not yet activated" (WukongCRM's
+ * setUserStatus takes 0 or 1 only, reference §3). `inverse` is a change of the undo (`before` = what the push
+ * left, `after` = what it was), as `undoChanges` lists them; `pushed` is the state after the push, `original`
+ * the one before it.
+ */
+export function notUndoableLine(inverse: CellChange, pushed: Snapshot, original: Snapshot): LocalizedText {
+  if (inverse.kind === 'role' && inverse.before === null && inverse.after !== null) {
+    const name = inverse.after.name;
+    return {
+      en: `Role "${name}" was deleted and cannot be re-created automatically: a rollback cannot bring back its id, grants and members.`,
+      'zh-CN': `角色「${name}」已被删除，无法自动重建：回滚无法恢复它原来的编号、权限和成员。`,
+    };
+  }
+  if (inverse.kind === 'department' && inverse.before === null && inverse.after !== null) {
+    const name = inverse.after.name;
+    return {
+      en: `Department "${name}" was deleted and cannot be re-created automatically: a rollback cannot bring back its id.`,
+      'zh-CN': `部门「${name}」已被删除，无法自动重建：回滚无法恢复它原来的编号。`,
+    };
+  }
+  if (inverse.kind === 'userStatus' && inverse.after === 'inactive') {
+    const name = original.users.find((u) => u.id === inverse.userId)?.name ?? inverse.userId;
+    return {
+      en: `${name} cannot be set back to "not activated": the server only enables or disables people.`,
+      'zh-CN': `${name} 无法改回「未激活」：服务器只能启用或禁用员工。`,
+    };
+  }
+  return changeLine(inverse, pushed, original);
+}
+
+/** Of the changes a push made (plannedOn → expected), those no automatic rollback can put back, as undo changes. */
+export function notUndoableChanges(landed: readonly CellChange[]): CellChange[] {
+  const backToInactive = (c: CellChange) => c.kind === 'userStatus' && c.before === 'inactive';
+  const { notUndoable } = undoChanges(landed.filter((c) => !backToInactive(c)));
+  return [...notUndoable, ...landed.filter(backToInactive).map((c) => ({ ...c, before: c.after, after: c.before }) as CellChange)];
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 export function propagationView(notes: readonly PropagationNote[]) {

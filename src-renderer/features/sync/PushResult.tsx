@@ -6,7 +6,10 @@ import { Propagation } from './Propagation';
 import { usePushFlowStore } from './pushFlowStore';
 import { RollbackNotice } from './RollbackNotice';
 
-/** After verifying: what landed, what differs, what others changed meanwhile, and when it takes effect. */
+/**
+ * After verifying: what landed, what did not take effect (said as what the draft wanted), what a rollback cannot
+ * put back, what others changed meanwhile, and when it takes effect.
+ */
 export function PushResult({ verify }: { verify: VerifyView }) {
   const t = useFeatureT(syncMessages);
   const locale = useLocale();
@@ -28,10 +31,16 @@ export function PushResult({ verify }: { verify: VerifyView }) {
       <h4>{t('landed', { count: verify.landed.length })}</h4>
       {lines(verify.landed)}
       {verify.mismatches.length > 0 && (
-        <>
-          <h4>{t('differs', { count: verify.mismatches.length })}</h4>
+        <section aria-labelledby="sync-not-applied" data-testid="sync-not-applied">
+          <h4 id="sync-not-applied">{t('differs', { count: verify.mismatches.length })}</h4>
           {lines(verify.mismatches)}
-        </>
+        </section>
+      )}
+      {verify.notUndoable.length > 0 && (
+        <section aria-labelledby="sync-cannot-roll-back">
+          <h4 id="sync-cannot-roll-back">{t('cannotRollBack', { count: verify.notUndoable.length })}</h4>
+          {lines(verify.notUndoable)}
+        </section>
       )}
       {verify.changedElsewhere.length > 0 && (
         <>

@@ -31,6 +31,9 @@ export const conflictViewSchema = z.object({
   oursPossible: z.boolean(),
 });
 
+/** The shortest written reason that overrides a blocking check of the push gate (it goes to the audit log). */
+export const OVERRIDE_REASON_MIN = 10;
+
 /** One group of the push gate's impact: everyone who gains (loses, …) one permission or field, by name. */
 export const gateGroupSchema = z.object({
   kind: z.enum(['gains', 'loses', 'wider', 'narrower', 'fieldWider', 'fieldNarrower']),
@@ -104,8 +107,13 @@ export const verifyViewSchema = z.object({
   ok: z.boolean(),
   /** What the push changed, as found on the server now. */
   landed: z.array(lineSchema),
-  /** Cells the push meant to change that hold something else on the server. */
+  /**
+   * Cells the push meant to change that hold something else on the server, said as what the draft wanted:
+   * "Not applied: …" / "未生效：…" (never as the opposite change).
+   */
   mismatches: z.array(lineSchema),
+  /** What of it no rollback can put back, by name ("Role "X" was deleted and cannot be re-created automatically"). */
+  notUndoable: z.array(lineSchema),
   /** Changes made by someone else meanwhile (kept). */
   changedElsewhere: z.array(lineSchema),
   propagation: z.array(propagationViewSchema),
@@ -204,7 +212,7 @@ export const syncChannels = {
         taskId: taskIdSchema,
         planId: planIdSchema,
         /** Required when the gate has blocking findings: the written reason goes to the audit log. */
-        override: z.object({ reason: z.string().trim().min(10).max(1000) }).strict().optional(),
+        override: z.object({ reason: z.string().trim().min(OVERRIDE_REASON_MIN).max(1000) }).strict().optional(),
         /** Required when the gate asks for it: the draft's name, typed. */
         confirmation: z.string().max(200).optional(),
       })
