@@ -9,6 +9,7 @@
  *   npm run bench:engine -- --1m               … and 1M users (also BENCH_1M=1); re-runs itself with an 8 GB heap
  *   npm run bench:engine -- 1000 10000         chosen sizes
  *   npm run bench:engine -- --no-edge          without the edge-case check of the reference semantics
+ *   npm run bench:engine -- --engine-only      no peers (the peak RSS is then the engine's and the snapshot's)
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -93,7 +94,7 @@ interface Peer {
   updateRole(before: Role, after: Role): unknown;
 }
 
-async function benchSize(users: number): Promise<Row> {
+async function benchSize(users: number, withPeers: boolean): Promise<Row> {
   const big = users >= 1_000_000;
   const reps = big ? 2 : 5;
   const catalogue = loadBundledCatalogue();
@@ -151,7 +152,7 @@ async function benchSize(users: number): Promise<Row> {
   const matrixScopes = listMatrix.result.scopes;
 
   const peers: PeerResult[] = [];
-  {
+  if (withPeers) {
     collectGarbage();
     const heap0 = heapUsedMb();
     const load = await timeOnceAsync(() => buildCasbinPeer(snapshot));
@@ -159,7 +160,7 @@ async function benchSize(users: number): Promise<Row> {
     console.log(`  casbin: ${load.result.lines} lines loaded`);
     peers.push(await measurePeer('casbin', load.result, { wall: load.wall, cpu: load.cpu }, heapMb));
   }
-  {
+  if (withPeers) {
     collectGarbage();
     const heap0 = heapUsedMb();
     const load = timeOnce(() => buildCedarPeer(snapshot));
@@ -404,7 +405,8 @@ function printTables(rows: Row[]) {
     line([name, ...rows.map((r) => pick(r).toFixed(0)), limit ? `≤ ${limit}` : '', limit && at100k ? verdict(pick(at100k) <= limit) : '']);
   mem('memory: compiled policy + full matrix (MB, heap + typed arrays)', (r) => r.heapEngine, 500);
   mem('memory: all live data incl. the snapshot (MB)', (r) => r.heapTotal, 500);
-  mem('peak RSS of the process so far, peers included (MB)', (r) => r.rss);
+  mem(`peak RSS of the process so far${rows[0]!.peers.length ? ', peers included' : ' (no peers)'} (MB)`, (r) => r.rss);
+  if (!rows[0]!.peers.length) return;
 
   console.log('');
   console.log('Peers: the data-scope question "may U see records owned by O under menu M" (CRM list menus), identical answers required');
@@ -502,7 +504,7 @@ async function main() {
   const rows: Row[] = [];
   for (const users of run) {
     console.log('');
-    rows.push(await benchSize(users));
+    rows.push(await benchSize(users, !args.includes('--engine-only')));
   }
   printTables(rows);
   console.log('');
@@ -512,7 +514,7 @@ async function main() {
     console.log('');
     console.log(`FAILED: ${failures.length} difference(s); the first: ${failures[0]}`);
     process.exitCode = 1;
-  } else {
+  } else if (rows[0]?.peers.length) {
     console.log('identical: yes (every peer answer matched the engine)');
   }
 }
