@@ -17,7 +17,7 @@ import { getHeapStatistics } from 'node:v8';
 import type { Role, Snapshot } from '../../src-main/common/domain';
 import { generateOrganisation } from '../../src-main/common/generator';
 import {
-  accessMatrix, canSee, compilePolicy, effectiveScope, explain, impact, lintSnapshot, whoCanSee,
+  accessMatrix, canSee, compilePolicy, effectiveScope, explain, impact, lintSnapshot, updatePolicy, whoCanSee,
 } from '../../src-main/common/policy';
 import type { CompiledPolicy } from '../../src-main/common/policy';
 import { loadBundledCatalogue } from '../../src-main/services/resources';
@@ -79,6 +79,9 @@ interface Row {
   explain: Timing;
   impact: Timing;
   recompile: Timing;
+  incremental: Timing;
+  incrementalImpact: Timing;
+  incrementalNote: string;
   lint: Timing;
   heapEngine: number;
   heapTotal: number;
@@ -90,7 +93,8 @@ interface Row {
 
 interface Peer {
   canSee(viewer: string, owner: string, menu: string): boolean;
-  scopeOf(user: string, menu: string): number;
+  /** Absent: the peer answers decisions only (no matrix). */
+  scopeOf?(user: string, menu: string): number;
   updateRole(before: Role, after: Role): unknown;
 }
 
@@ -126,6 +130,11 @@ async function benchSize(users: number, withPeers: boolean): Promise<Row> {
   const recompile = time(big ? 2 : 3, () => compilePolicy(changed.snapshot));
   const after = recompile.result;
   const impacted = time(reps, () => impact(policy, after));
+  // The engine's own update path for a draft gesture: updatePolicy from the compiled base (same objects for
+  // everything the change did not touch, as drafts make them), then the impact on its result.
+  const incremental = time(reps, () => updatePolicy(policy, changed.snapshot));
+  const incrementalImpact = time(reps, () => impact(policy, updatePolicy(policy, changed.snapshot).policy));
+  const incrementalNote = incremental.result.incremental ? 'incremental' : `full compile: ${incremental.result.reason}`;
   const lint = time(big ? 1 : 2, () => lintSnapshot(policy));
   console.log(
     `  ${users} users: ${policy.profileCount} role profiles, ${crmActions.length} CRM actions, ${listMenus.length} list menus; ` +
@@ -149,6 +158,11 @@ async function benchSize(users: number, withPeers: boolean): Promise<Row> {
 
   const updateSample = updateDecisions(snapshot, policy, changed.roleIndex, decisions);
   const engineAfter = updateSample.map((d) => canSee(after, d.viewer, d.owner, d.menu));
+  updateSample.forEach((d, i) => {
+    if (canSee(incremental.result.policy, d.viewer, d.owner, d.menu) !== engineAfter[i] && !failures.some((f) => f.includes('updatePolicy'))) {
+      fail(`${users} users: updatePolicy and compilePolicy disagree on ${d.viewer} seeing ${d.owner} under ${d.menu}`);
+    }
+  });
   const matrixScopes = listMatrix.result.scopes;
 
   const peers: PeerResult[] = [];
@@ -159,6 +173,13 @@ async function benchSize(users: number, withPeers: boolean): Promise<Row> {
     const heapMb = heapUsedMb() - heap0;
     console.log(`  casbin: ${load.result.lines} lines loaded`);
     peers.push(await measurePeer('casbin', load.result, { wall: load.wall, cpu: load.cpu }, heapMb));
+  }
+  if (withPeers) {
+    collectGarbage();
+    const heap0 = heapUsedMb();
+    const load = await timeOnceAsync(() => buildCasbinPeer(snapshot, { matcherOnly: true }));
+    const heapMb = heapUsedMb() - heap0;
+    peers.push(await measurePeer('casbin, matcher only', load.result, { wall: load.wall, cpu: load.cpu }, heapMb));
   }
   if (withPeers) {
     collectGarbage();
@@ -208,10 +229,11 @@ async function benchSize(users: number, withPeers: boolean): Promise<Row> {
     const mcpu0 = process.cpuUsage();
     const mstart = performance.now();
     const got = new Uint8Array(width);
-    while (rows < order.length && performance.now() - mstart < PEER_MATRIX_BUDGET_MS) {
+    const scopeOf = peer.scopeOf?.bind(peer);
+    while (scopeOf && rows < order.length && performance.now() - mstart < PEER_MATRIX_BUDGET_MS) {
       const u = order[rows++]!;
       const id = policy.userIds[u]!;
-      for (let m = 0; m < width; m++) got[m] = peer.scopeOf(id, listMenus[m]!);
+      for (let m = 0; m < width; m++) got[m] = scopeOf(id, listMenus[m]!);
       if (matrixIdentical) {
         for (let m = 0; m < width; m++) {
           if (got[m] !== matrixScopes[u * width + m]) {
@@ -224,7 +246,7 @@ async function benchSize(users: number, withPeers: boolean): Promise<Row> {
     }
     const mwall = performance.now() - mstart;
     const mcpu = cpuSince(mcpu0);
-    const scale = order.length / rows;
+    const scale = rows ? order.length / rows : Number.NaN;
 
     // One-role change through the peer's own update path, then re-checked against the recompiled engine.
     const update = await timeOnceAsync(async () => peer.updateRole(changed.before, changed.after));
@@ -249,7 +271,7 @@ async function benchSize(users: number, withPeers: boolean): Promise<Row> {
 
   const row: Row = {
     users, compile: compiled, matrix, matrixScopesOnly: scopesOnly, listMatrix, whoCanSee: who, explain: explained,
-    impact: impacted, recompile, lint, heapEngine, heapTotal, engineDecision, listMenus: listMenus.length, peers, rss: maxRssMb(),
+    impact: impacted, recompile, incremental, incrementalImpact, incrementalNote, lint, heapEngine, heapTotal, engineDecision, listMenus: listMenus.length, peers, rss: maxRssMb(),
   };
   collectGarbage();
   return row;
@@ -419,7 +441,7 @@ function printTables(rows: Row[]) {
   for (const name of peerNames) {
     line([`${name}, per decision (µs)`, ...rows.map((r) => `${us(peer(r, name).decision.wall)} / ${us(peer(r, name).decision.cpu)}`), '', '']);
   }
-  const targets: Record<string, number> = { casbin: 300, Cedar: 10_000 };
+  const targets: Record<string, number> = { casbin: 300, 'casbin, matcher only': 300, Cedar: 10_000 };
   for (const name of peerNames) {
     const ratio = (r: Row) => ({ wall: peer(r, name).decision.wall / r.engineDecision.wall, cpu: peer(r, name).decision.cpu / r.engineDecision.cpu });
     const target = targets[name];
@@ -435,7 +457,8 @@ function printTables(rows: Row[]) {
   }
   const cells = (r: Row) => (r.users * r.listMenus).toLocaleString('en-US');
   line([`engine scope matrix, users × ${rows[0]!.listMenus} list menus (ms)`, ...rows.map((r) => `${ms(r.listMatrix.best)} / ${ms(r.listMatrix.cpu)}`), '', '']);
-  for (const name of peerNames) {
+  const matrixPeers = peerNames.filter((name) => peer(rows[0]!, name).matrixRows > 0);
+  for (const name of matrixPeers) {
     line([
       `${name} scope matrix (ms; * = extrapolated from the rows done)`,
       ...rows.map((r) => {
@@ -446,14 +469,14 @@ function printTables(rows: Row[]) {
       '', '',
     ]);
   }
-  for (const name of peerNames) {
+  for (const name of matrixPeers) {
     line([
       `engine lead over ${name}, matrix (×)`,
       ...rows.map((r) => `${big(peer(r, name).matrix.wall / r.listMatrix.best)} / ${big(peer(r, name).matrix.cpu / r.listMatrix.cpu)}`),
       '', '',
     ]);
   }
-  for (const name of peerNames) {
+  for (const name of matrixPeers) {
     line([`matrix rows compared, ${name} (cells)`, ...rows.map((r) => {
       const p = peer(r, name);
       return `${p.matrixRows.toLocaleString('en-US')} of ${r.users.toLocaleString('en-US')} rows (${(p.matrixRows * r.listMenus).toLocaleString('en-US')} of ${cells(r)} cells)`;
@@ -462,6 +485,17 @@ function printTables(rows: Row[]) {
   line(['engine compile (ms)', ...rows.map((r) => `${ms(r.compile.best)} / ${ms(r.compile.cpu)}`), '', '']);
   for (const name of peerNames) line([`${name} load (ms)`, ...rows.map((r) => `${ms(peer(r, name).load.wall)} / ${ms(peer(r, name).load.cpu)}`), '', '']);
   line(['engine one-role change: full recompile (ms)', ...rows.map((r) => `${ms(r.recompile.best)} / ${ms(r.recompile.cpu)}`), '', '']);
+  line([
+    'engine one-role change: `updatePolicy` from the base (ms)',
+    ...rows.map((r) => `${ms(r.incremental.best)} / ${ms(r.incremental.cpu)}${r.incrementalNote === 'incremental' ? '' : ` (${r.incrementalNote})`}`),
+    '', '',
+  ]);
+  line([
+    'engine one-role change: `updatePolicy` + impact (ms)',
+    ...rows.map((r) => `${ms(r.incrementalImpact.best)} / ${ms(r.incrementalImpact.cpu)}`),
+    '≤ 30 CPU at 100k',
+    at100k ? verdict(at100k.incrementalImpact.cpu <= 30) : '',
+  ]);
   for (const name of peerNames) {
     line([`${name} one-role change, its own update path (ms)`, ...rows.map((r) => `${ms(peer(r, name).update.wall)} / ${ms(peer(r, name).update.cpu)}`), '', '']);
   }
@@ -470,7 +504,7 @@ function printTables(rows: Row[]) {
   const same = (r: Row, p: PeerResult) => p.identical && p.matrixIdentical && p.updateIdentical;
   for (const name of peerNames) {
     line([
-      `identical: ${name} = engine (decisions, matrix, after the update)`,
+      `identical: ${name} = engine (decisions${matrixPeers.includes(name) ? ', matrix' : ''}, after the update)`,
       ...rows.map((r) => (same(r, peer(r, name)) ? 'yes' : 'NO')),
       'identical',
       verdict(rows.every((r) => same(r, peer(r, name)))),
