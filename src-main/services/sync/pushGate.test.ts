@@ -98,6 +98,20 @@ describe('the push gate', () => {
   });
 });
 
+describe('findings over the wire', () => {
+  it('sends every blocking finding and the first 100 of the others, counting the rest', () => {
+    const server = org({ sales: 250, managers: 0 });
+    // 150 active people without any role: one finding each, already on the server.
+    const idle = Array.from({ length: 150 }, (_, i) => ({ id: `idle${i}`, login: `idle${i}`, name: `Idle ${i}`, departmentId: 'D2', managerId: 'u0', status: 'active' as const, title: '', roleIds: [] }));
+    const gate = gateOf({ ...server, users: [...server.users, ...idle] }, [grantDelete('sales')]);
+    expect(gate.findings.filter((f) => f.blocking)).toHaveLength(1);
+    expect(gate.findings.filter((f) => !f.introduced)).toHaveLength(100);
+    expect(gate.existingLeftOut).toBeGreaterThanOrEqual(50);
+    expect(gate.introducedLeftOut).toBe(0);
+    expect(gate.blocking).toBe(1);
+  });
+});
+
 describe('checkGate (the main process refuses, whatever the renderer shows)', () => {
   const gate = gateOf(org({ sales: 250, managers: 5 }), [grantDelete('sales')]);
   const reason = 'regional managers clean up duplicates this week';

@@ -10,6 +10,8 @@ import { introducedFindings } from './gateFindings';
 /** People named per group (the counts are exact); groups shown (largest and sensitive first). */
 const PEOPLE_PER_GROUP = 200;
 const GROUPS_SHOWN = 60;
+/** Non-blocking findings sent per kind (introduced by the draft, already on the server); the rest are counted. */
+const FINDINGS_SENT = 100;
 /** Widening access for more people than this needs the draft's name typed, as does granting delete / export / transfer. */
 export const TYPED_ABOVE_PEOPLE = 100;
 
@@ -86,7 +88,12 @@ export function pushGate(args: { plannedOn: Snapshot; projection: Snapshot; draf
     people: g.userIds.slice(0, PEOPLE_PER_GROUP).map(person),
   }));
 
-  const findings = introducedFindings(lintSnapshot(before), lintSnapshot(after));
+  const all = introducedFindings(lintSnapshot(before), lintSnapshot(after));
+  // Every blocking finding goes over the wire (the override names them); the others are counted past the first.
+  const blockingFindings = all.filter((f) => f.blocking);
+  const introducedOthers = all.filter((f) => f.introduced && !f.blocking);
+  const existing = all.filter((f) => !f.introduced);
+  const findings = [...blockingFindings, ...introducedOthers.slice(0, FINDINGS_SENT), ...existing.slice(0, FINDINGS_SENT)];
   const typedBecause: LocalizedText[] = [];
   if (widened.size > TYPED_ABOVE_PEOPLE) {
     typedBecause.push({ en: `It widens access for ${widened.size} people (more than ${TYPED_ABOVE_PEOPLE}).`, 'zh-CN': `它会扩大 ${widened.size} 人的权限（超过 ${TYPED_ABOVE_PEOPLE} 人）。` });
@@ -101,7 +108,9 @@ export function pushGate(args: { plannedOn: Snapshot; projection: Snapshot; draf
     groups: shown,
     moreGroups: Math.max(0, ordered.length - shown.length),
     findings,
-    blocking: findings.filter((f) => f.blocking).length,
+    existingLeftOut: Math.max(0, existing.length - FINDINGS_SENT),
+    introducedLeftOut: Math.max(0, introducedOthers.length - FINDINGS_SENT),
+    blocking: blockingFindings.length,
     typedBecause,
   };
 }

@@ -65,12 +65,16 @@ export function PushGate({ gate, answer, onAnswer }: { gate: Gate; answer: GateA
       ) : (
         <ul className="gate-findings" aria-label={t('checksTitle')}>
           {introduced.map(finding)}
+          {gate.introducedLeftOut > 0 && <li className="muted">{t('moreFindings', { count: gate.introducedLeftOut })}</li>}
         </ul>
       )}
       {existing.length > 0 && (
         <details className="gate-existing">
-          <summary className="muted">{t('existingChecks', { count: existing.length })}</summary>
-          <ul className="gate-findings">{existing.map(finding)}</ul>
+          <summary className="muted">{t('existingChecks', { count: existing.length + gate.existingLeftOut })}</summary>
+          <ul className="gate-findings">
+            {existing.map(finding)}
+            {gate.existingLeftOut > 0 && <li className="muted">{t('moreFindings', { count: gate.existingLeftOut })}</li>}
+          </ul>
         </details>
       )}
       {gate.blocking > 0 && (

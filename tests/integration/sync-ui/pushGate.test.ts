@@ -34,7 +34,7 @@ beforeAll(async () => {
   const crm = emu.state.roles().filter((r) => r.roleType === 2).sort((a, b) => count(b.roleId) - count(a.roleId));
   bigRole = crm[0]!.roleId;
   smallRole = crm.filter((r) => count(r.roleId) > 0).at(-1)!.roleId;
-  members = new Set(emu.state.users().filter((u) => u.roleIds.includes(bigRole)).map((u) => u.realname));
+  members = new Set(emu.state.users().filter((u) => u.roleIds.includes(bigRole)).map((u) => u.realname ?? String(u.userId)));
   emu.state.mutate({ type: 'revokeMenus', roleId: bigRole, menuIds: [DELETE_CUSTOMERS] });
   emu.state.mutate({ type: 'addRole', roleName: TEMP_ROLE, roleType: 2 });
   dataDir = mkdtempSync(path.join(tmpdir(), 'gatehouse-push-gate-'));

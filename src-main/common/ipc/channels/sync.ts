@@ -66,6 +66,12 @@ export const pushGateSchema = z.object({
       blocking: z.boolean(),
     }),
   ),
+  /**
+   * Findings not sent, only counted: past the first ones the server already had, and past the first non-blocking
+   * ones the draft brings (a 20k-person organisation has thousands; every blocking one is always sent).
+   */
+  existingLeftOut: z.number().int().nonnegative(),
+  introducedLeftOut: z.number().int().nonnegative(),
   /** Blocking findings: the push needs `override.reason`. */
   blocking: z.number().int().nonnegative(),
   /** Why the person must type the draft's name to push (empty: a click confirms). */
