@@ -29,6 +29,9 @@ afterEach(async () => {
   await emu.close();
 });
 
+/** What the push gate asks for (the mixed draft grants Customers › Delete: the draft's name, typed). */
+const confirm = (plan: { gate: { draftName: string } | null }) => ({ confirmation: plan.gate?.draftName ?? '' });
+
 /** A draft in the workspace with these operations, planned against the server. */
 async function planned(ops: DraftOperation[]) {
   const draft = flow.drafts.create('to push');
@@ -56,7 +59,7 @@ describe('a push that cannot finish', () => {
     const before = serverView(emu);
     const { draft, plan } = await planned(draftOps());
     refuseManager();
-    const report = await flow.workflow.push(plan.planId);
+    const report = await flow.workflow.push(plan.planId, undefined, confirm(plan));
     expect(report.failure).toMatchObject({ endpoint: 'POST /adminUser/setUser', code: 'SERVER_REJECTED', serverCode: 500, resumable: false });
     // Retried (it could have been a blip), then given up: every attempt was answered with the same code 500.
     expect(emu.control.calls('/adminUser/setUser').map((c) => c.code)).toEqual([500, 500, 500, 500]);
@@ -94,7 +97,7 @@ describe('a push that cannot finish', () => {
     await setup();
     const { draft, plan } = await planned(draftOps());
     refuseManager();
-    const report = await flow.workflow.push(plan.planId);
+    const report = await flow.workflow.push(plan.planId, undefined, confirm(plan));
     expect(report.failure?.resumable).toBe(false);
     flow.workflow.abandon(report.pushId, 'the server refuses the new manager; will do it by hand');
     expect(ws.data.getPush(report.pushId)).toMatchObject({ outcome: 'abandoned' });
@@ -112,7 +115,7 @@ describe('a push that cannot finish', () => {
     ]);
     // The move is not answered (5xx on every attempt): the push stops resumably before it lands.
     emu.control.failNext(4, { path: '/adminUser/setUserDept' });
-    const report = await flow.workflow.push(plan.planId);
+    const report = await flow.workflow.push(plan.planId, undefined, confirm(plan));
     expect(report.failure).toMatchObject({ endpoint: 'POST /adminUser/setUserDept', resumable: true });
     // Meanwhile another admin moves 李四 to 技术部.
     emu.state.mutate({ type: 'moveUser', userId: 102, deptId: 4 });
@@ -132,7 +135,7 @@ describe('a push that cannot finish', () => {
     await setup();
     const { plan } = await planned([{ type: 'moveUsers', userIds: ['102', '103'], departmentId: '5' }]);
     emu.control.failNext(4, { path: '/adminUser/setUserDept' });
-    const report = await flow.workflow.push(plan.planId);
+    const report = await flow.workflow.push(plan.planId, undefined, confirm(plan));
     expect(report.failure?.resumable).toBe(true);
     // Another admin moves both to 技术部 and deletes 华东销售组 (queryUserList on it would now answer 500).
     emu.state.mutate({ type: 'moveUser', userId: 102, deptId: 4 });
