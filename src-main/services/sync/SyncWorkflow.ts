@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Snapshot } from '../../common/domain';
-import { applyChecked, undoChanges } from '../../common/draft';
+import { applyChecked } from '../../common/draft';
 import { diffSnapshots } from '../../common/draft/diff';
 import { resolveConflicts, type ConflictChoice } from '../../common/draft/rebase';
 import type { PlanView, PushGate, PushReportView, UndoPreviewView, UndoResultView, VerifyView } from '../../common/ipc/channels/sync';
@@ -13,10 +13,10 @@ import type { EventBus } from '../eventBus';
 import type { WorkspaceData } from '../workspace';
 import { createWukongConnector } from './createConnector';
 import { checkGate, pushGate } from './pushGate';
-import { plannedPush, undoPreview } from './pushRecovery';
+import { plannedPush, undoOnWukong, undoPreview } from './pushRecovery';
 import { undoPreviewView } from './recoveryViews';
 import { SyncService, type SyncPlan } from './SyncService';
-import { changeLine, conflictView, notAppliedLine, notUndoableChanges, notUndoableLine, propagationView } from './syncViews';
+import { changeLine, conflictView, notAppliedLine, notUndoableLine, propagationView } from './syncViews';
 
 export interface SyncWorkflowOptions {
   data: WorkspaceData;
@@ -152,7 +152,7 @@ export class SyncWorkflow {
       landed: landed.map((c) => changeLine(c, plannedOn, pulled.snapshot)),
       // A mismatch is said as the change the draft wanted, not as the way back from the projection to the server.
       mismatches: report.mismatches.map((c) => notAppliedLine(wanted.get(c.key) ?? c, c, plannedOn, expected, pulled.snapshot)),
-      notUndoable: notUndoableChanges(landed).map((c) => notUndoableLine(c, expected, plannedOn)),
+      notUndoable: undoOnWukong(landed).notUndoable.map((c) => notUndoableLine(c, expected, plannedOn)),
       changedElsewhere: report.changedElsewhere.map((c) => changeLine(c, expected, pulled.snapshot)),
       propagation: propagationView(report.propagation),
       snapshotVersion: pulled.info.version,
@@ -167,14 +167,14 @@ export class SyncWorkflow {
   rollback(pushId: string) {
     const { journal, plannedOn, expected } = plannedPush(this.options.data, pushId);
     if (journal.finishedAt === null) throw new AppError('REFUSED', 'only a completed push can be rolled back: resume and verify it first, or undo what landed');
-    const { ops, notUndoable } = undoChanges(diffSnapshots(plannedOn, expected));
+    const { ops, notUndoable } = undoOnWukong(diffSnapshots(plannedOn, expected));
     // A draft name is stored data, read in either language: both words.
     const name = `Rollback · 回滚 ${journal.createdAt.slice(0, 16).replace('T', ' ')}`;
     const created = this.options.drafts().createFrom(name, [{ id: randomUUID(), label: name, ops }], { origin: { kind: 'rollback', pushId } });
     if (!created.created) {
       throw new AppError('REFUSED', 'the inverse draft breaks a rule on the current server state', created.errors.map((e) => JSON.stringify(e).slice(0, 300)));
     }
-    return { draft: created.draft, notUndoable: notUndoable.map((c) => changeLine(c, expected, plannedOn)) };
+    return { draft: created.draft, notUndoable: notUndoable.map((c) => notUndoableLine(c, expected, plannedOn)) };
   }
 
   /** What "undo what landed" would put back for an unfinished push, read from a fresh pull (nothing is sent). */
@@ -211,7 +211,7 @@ export class SyncWorkflow {
       throw new AppError('REFUSED', `the compensating push cannot be planned (${plan.status})`, plan.refusals.map((r) => r.reason.en));
     }
     const report = await this.service.push(plan, signal, { compensates: pushId });
-    const notUndoable = preview.notUndoable.map((c) => changeLine(c, preview.planned.expected, preview.planned.plannedOn));
+    const notUndoable = preview.notUndoable.map((c) => notUndoableLine(c, preview.planned.expected, preview.planned.plannedOn));
     if (report.failure) return { pushId, compensatingPushId: report.pushId, report: reportView(report), verify: null, notUndoable };
     const verify = await this.verify(report.pushId, signal);
     if (verify.ok) this.options.data.finishPush(pushId, 'undone', { compensatingPush: report.pushId });

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../../common/domain';
-import { applyChecked, diffSnapshots, landedChanges, undoChanges, type CellChange, type DraftOperation } from '../../common/draft';
+import { applyChecked, diffSnapshots, landedChanges, undoChanges, type CellChange, type DraftOperation, type UndoPlan } from '../../common/draft';
 import { AppError } from '../../common/ipc/result';
 import { matchCreated } from '../../connectors/wukong/verify/matchCreated';
 import { remapIds } from '../../connectors/wukong/verify/remapIds';
@@ -29,6 +29,19 @@ export function plannedPush(data: WorkspaceData, pushId: string, pulled?: Snapsh
   return { context, journal, plannedOn, projection, expected: remapIds(projection, ids) };
 }
 
+/**
+ * The inverse of some changes as WukongCRM can store it: `undoChanges`, except that nobody can set a person back to
+ * "not yet activated" (setUserStatus takes 0 or 1 only, reference §3; the connector's `inactiveStatusSettable:
+ * false`), so such a change is named among what cannot be undone rather than attempted. Used by rollback, undo
+ * what landed and the verify view.
+ */
+export function undoOnWukong(changes: readonly CellChange[]): UndoPlan {
+  const backToInactive = (c: CellChange) => c.kind === 'userStatus' && c.before === 'inactive';
+  const { ops, notUndoable } = undoChanges(changes.filter((c) => !backToInactive(c)));
+  const stuck = changes.filter(backToInactive).map((c) => ({ ...c, before: c.after, after: c.before }) as CellChange);
+  return { ops, notUndoable: [...notUndoable, ...stuck] };
+}
+
 /** How a push can end when it did not finish: its landed part undone by a compensating push, or abandoned. */
 export interface UndoPreview {
   /** Changes of the push the server holds now (they will be put back). */
@@ -52,10 +65,6 @@ export function undoPreview(data: WorkspaceData, pushId: string, server: Snapsho
     throw new AppError('REFUSED', `push ${pushId} is already closed (${planned.journal.outcome ?? 'finished'}): there is nothing to undo`);
   }
   const landed = landedChanges(diffSnapshots(planned.plannedOn, planned.expected), server);
-  // Nobody can set a person back to "not yet activated" (WukongCRM: setUserStatus takes 0 or 1 only, reference
-  // §3; the connector's `inactiveStatusSettable: false`): such a change is named, not attempted.
-  const backToInactive = (c: CellChange) => c.kind === 'userStatus' && c.before === 'inactive';
-  const { ops, notUndoable } = undoChanges(landed.filter((c) => !backToInactive(c)));
-  const stuck = landed.filter(backToInactive).map((c) => ({ ...c, before: c.after, after: c.before }) as CellChange);
-  return { landed, notUndoable: [...notUndoable, ...stuck], ops, server, planned };
+  const { ops, notUndoable } = undoOnWukong(landed);
+  return { landed, notUndoable, ops, server, planned };
 }

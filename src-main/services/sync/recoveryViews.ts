@@ -1,6 +1,6 @@
 import type { UndoPreviewView } from '../../common/ipc/channels/sync';
 import type { UndoPreview } from './pushRecovery';
-import { changeLine } from './syncViews';
+import { changeLine, notUndoableLine } from './syncViews';
 
 /** "Undo what landed", before anything is sent: each change of the push the server holds, in words. */
 export function undoPreviewView(pushId: string, preview: UndoPreview): UndoPreviewView {
@@ -8,7 +8,7 @@ export function undoPreviewView(pushId: string, preview: UndoPreview): UndoPrevi
   return {
     pushId,
     landed: preview.landed.map((c) => changeLine(c, plannedOn, expected)),
-    notUndoable: preview.notUndoable.map((c) => changeLine(c, expected, plannedOn)),
+    notUndoable: preview.notUndoable.map((c) => notUndoableLine(c, expected, plannedOn)),
     calls: preview.ops.length,
   };
 }

@@ -2,7 +2,6 @@ import type { DataScope, LocalizedText, Snapshot } from '../../common/domain';
 import { DATA_SCOPE_NAMES } from '../../common/draft/describe';
 import type { CellChange } from '../../common/draft/cells';
 import { describeChange } from '../../common/draft/describeChange';
-import { undoChanges } from '../../common/draft/undoChanges';
 import type { RebaseConflict } from '../../common/draft/rebase';
 import type { PropagationNote } from '../../connectors/wukong/verify/propagation';
 
@@ -60,12 +59,6 @@ export function notUndoableLine(inverse: CellChange, pushed: Snapshot, original:
   return changeLine(inverse, pushed, original);
 }
 
-/** Of the changes a push made (plannedOn → expected), those no automatic rollback can put back, as undo changes. */
-export function notUndoableChanges(landed: readonly CellChange[]): CellChange[] {
-  const backToInactive = (c: CellChange) => c.kind === 'userStatus' && c.before === 'inactive';
-  const { notUndoable } = undoChanges(landed.filter((c) => !backToInactive(c)));
-  return [...notUndoable, ...landed.filter(backToInactive).map((c) => ({ ...c, before: c.after, after: c.before }) as CellChange)];
-}
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
