@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { smallOrganisation, startEmulator, type RunningEmulator } from '../wukong-emulator';
 import { startHost, type RunningHost } from './support/browserHost';
+import { connectNewWorkspace } from './support/syncSteps';
 
 // A draft's life around a real push, in Chromium against the built app and the WukongCRM emulator: after the
 // push the draft is read-only (Undo in the header is off and says why, Ctrl+Z changes nothing, the server keeps
@@ -27,18 +28,7 @@ const roleName = smallOrganisation().roles.find((r) => r.id === String(ROLE))!.n
 const scopeOf = () => emu.state.role(ROLE)!.dataType;
 const bar = (page: Page) => page.getByRole('group', { name: 'Draft' });
 
-async function connect(page: Page) {
-  await page.getByRole('link', { name: 'Push' }).click();
-  await page.getByRole('button', { name: 'Connect…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'CRM connection' });
-  await dialog.getByLabel('Server URL').fill(emu.url);
-  await dialog.getByLabel('User').fill(emu.adminUsername);
-  await dialog.getByLabel('Password', { exact: true }).fill(emu.adminPassword);
-  await dialog.getByLabel('New workspace name').fill('Lifecycle');
-  await dialog.getByLabel('Workspace passphrase').fill(PASSPHRASE);
-  await dialog.getByRole('button', { name: 'Log in and connect' }).click();
-  await expect(page.getByTestId('sync-last-pull')).toContainText('Last pull: version 1', { timeout: 60_000 });
-}
+const connect = (page: Page) => connectNewWorkspace(page, emu, { name: 'Lifecycle', passphrase: PASSPHRASE });
 
 test('after a push the draft is read-only: Undo is off and changes nothing; the rollback draft opens with its banner', async ({ page }) => {
   test.setTimeout(240_000);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startEmulator, type RunningEmulator } from '../wukong-emulator';
 import { startHost, type RunningHost } from './support/browserHost';
+import { connectNewWorkspace, importDraft, reviewPush } from './support/syncSteps';
 
 // The push gate in Chinese and by keyboard, in Chromium against the built app and the WukongCRM emulator with a
 // 400-person organisation: granting 客户管理 › 删除 to the CRM role with the most members shows who gains it by
@@ -35,34 +36,15 @@ test.afterAll(async () => {
   await emu.close();
 });
 
-function draftFile(name: string, operations: unknown[]) {
-  const body = { format: 'gatehouse-policy/1', kind: 'draft', name, baseVersion: 1, gestures: [{ id: `g-${name}`, label: name, operations }] };
-  return { name: `${name}.draft.yaml`, mimeType: 'application/yaml', buffer: Buffer.from(JSON.stringify(body, null, 2)) };
-}
-
 async function importAndReview(page: Page, name: string, operations: unknown[]) {
-  await page.getByRole('link', { name: '草稿' }).click();
-  const files = page.getByRole('region', { name: '策略文件' });
-  await files.getByLabel('导入策略文件').setInputFiles(draftFile(name, operations));
-  await expect(files.getByRole('status')).toContainText(`已导入为新草稿“${name}”`);
-  await page.getByRole('link', { name: '推送' }).click();
-  await page.getByLabel('要推送的草稿').selectOption({ label: name });
-  await page.getByRole('button', { name: '审阅推送…' }).click();
+  await importDraft(page, name, operations, 'zh-CN');
+  await reviewPush(page, name, 'zh-CN');
 }
 
 test('the gate names who gains 客户管理 › 删除, blocks until a reason and the typed name (by keyboard), and the reason is audited', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto(host.url);
-  await page.getByRole('link', { name: '推送' }).click();
-  await page.getByRole('button', { name: '连接…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'CRM 连接' });
-  await dialog.getByLabel('服务器地址').fill(emu.url);
-  await dialog.getByLabel('用户名').fill(emu.adminUsername);
-  await dialog.getByLabel('密码', { exact: true }).fill(emu.adminPassword);
-  await dialog.getByLabel('新工作区名称').fill('悟空生产环境');
-  await dialog.getByLabel('工作区口令').fill(PASSPHRASE);
-  await dialog.getByRole('button', { name: '登录并连接' }).click();
-  await expect(page.getByTestId('sync-last-pull')).toContainText('上次拉取：版本 1', { timeout: 60_000 });
+  await connectNewWorkspace(page, emu, { name: '悟空生产环境', passphrase: PASSPHRASE }, 'zh-CN');
 
   const name = '销售可删除客户';
   await importAndReview(page, name, [{ type: 'grantPermissions', roleIds: [String(bigRole)], permissionIds: [String(DELETE_CUSTOMERS)] }]);

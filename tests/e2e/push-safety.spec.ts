@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startEmulator, type RunningEmulator } from '../wukong-emulator';
 import { startHost, type RunningHost } from './support/browserHost';
+import { connectNewWorkspace, importDraft, reviewPush } from './support/syncSteps';
 
 // The path to production when it is risky or breaks, in Chromium against the built app and the WukongCRM emulator:
 // the push gate names who gains Customers › Delete, blocks on the check the draft introduces until a reason is
@@ -28,40 +29,13 @@ test.afterAll(async () => {
   await emu.close();
 });
 
-function draftFile(name: string, operations: unknown[]) {
-  const body = { format: 'gatehouse-policy/1', kind: 'draft', name, baseVersion: 1, gestures: [{ id: `g-${name}`, label: name, operations }] };
-  return { name: `${name}.draft.yaml`, mimeType: 'application/yaml', buffer: Buffer.from(JSON.stringify(body, null, 2)) };
-}
-
-async function importDraft(page: Page, name: string, operations: unknown[]) {
-  await page.getByRole('link', { name: 'Drafts' }).click();
-  const files = page.getByRole('region', { name: 'Policy files' });
-  await files.getByLabel('Import policy file').setInputFiles(draftFile(name, operations));
-  await expect(files.getByRole('status')).toContainText(`Imported as the new draft “${name}”`);
-}
-
-async function review(page: Page, draft: string) {
-  await page.getByRole('link', { name: 'Push' }).click();
-  await page.getByLabel('Draft to push').selectOption({ label: draft });
-  await page.getByRole('button', { name: 'Review push…' }).click();
-}
-
 test('the gate names who gains Customers › Delete, blocks until a reason and the typed name, and audits the reason', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto(host.url);
-  await page.getByRole('link', { name: 'Push' }).click();
-  await page.getByRole('button', { name: 'Connect…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'CRM connection' });
-  await dialog.getByLabel('Server URL').fill(emu.url);
-  await dialog.getByLabel('User').fill(emu.adminUsername);
-  await dialog.getByLabel('Password', { exact: true }).fill(emu.adminPassword);
-  await dialog.getByLabel('New workspace name').fill('Wukong production');
-  await dialog.getByLabel('Workspace passphrase').fill(PASSPHRASE);
-  await dialog.getByRole('button', { name: 'Log in and connect' }).click();
-  await expect(page.getByTestId('sync-last-pull')).toContainText('Last pull: version 1', { timeout: 60_000 });
+  await connectNewWorkspace(page, emu, { name: 'Wukong production', passphrase: PASSPHRASE });
 
   await importDraft(page, 'Sales may delete customers', [{ type: 'grantPermissions', roleIds: [String(roleId)], permissionIds: [String(DELETE_CUSTOMERS)] }]);
-  await review(page, 'Sales may delete customers');
+  await reviewPush(page, 'Sales may delete customers');
   const gate = page.getByTestId('push-gate');
   await expect(gate).toBeVisible({ timeout: 60_000 });
   // Who gains it, by name, marked sensitive; the list opens to the people.
@@ -111,7 +85,7 @@ test('a push the server refuses the same way every time stops for good, and "und
     { type: 'revokePermissions', roleIds: [String(roleId)], permissionIds: [String(DELETE_CUSTOMERS)] },
     { type: 'setManager', userId: String(mover!.userId), managerId: String(emu.adminUserId) },
   ]);
-  await review(page, 'Mixed change');
+  await reviewPush(page, 'Mixed change');
   await page.getByRole('button', { name: /^Push 3 changes affecting \d+ people$/ }).click();
   const stopped = page.getByRole('region', { name: 'This push did not finish' });
   await expect(stopped.getByRole('alert').first()).toContainText('the same way on every attempt (server code 500)', { timeout: 60_000 });

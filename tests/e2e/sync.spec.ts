@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { smallOrganisation, startEmulator, type RunningEmulator } from '../wukong-emulator';
 import { startHost, type RunningHost } from './support/browserHost';
+import { draftFile, importDraft } from './support/syncSteps';
 
 // From draft to production in Chromium against the built app and the WukongCRM emulator (a real HTTP server
 // in this process): connect, pull with progress, import a change through the drafts view, push with progress,
@@ -20,20 +21,6 @@ test.afterAll(async () => {
   await host.dispose();
   await emu.close();
 });
-
-/** A draft file as the drafts view imports it (JSON is YAML). */
-function draftFile(name: string, operations: unknown[]) {
-  const body = { format: 'gatehouse-policy/1', kind: 'draft', name, baseVersion: 1, gestures: [{ id: `g-${name}`, label: name, operations }] };
-  return { name: `${name}.draft.yaml`, mimeType: 'application/yaml', buffer: Buffer.from(JSON.stringify(body, null, 2)) };
-}
-
-async function importDraft(page: Page, name: string, operations: unknown[]) {
-  await page.getByRole('link', { name: 'Drafts' }).click();
-  const files = page.getByRole('region', { name: 'Policy files' });
-  await files.getByLabel('Import policy file').setInputFiles(draftFile(name, operations));
-  await expect(files.getByRole('status')).toContainText(`Imported as the new draft “${name}”`);
-}
-
 
 /**
  * Opens a passphrase workspace after a restart the way a person does (Chinese UI): Settings › 工作区 › 打开,
