@@ -44,8 +44,12 @@ describe('drafts view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Duplicate' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Q3 review (copy)' })).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Discard…' }));
-    const confirm = screen.getByRole('alertdialog');
+    // The duplicate's heading can show before the list answer re-renders the view; a click on the button it replaces
+    // is lost, so click until the confirmation is there (as the rename above does).
+    const confirm = await waitFor(() => {
+      if (!screen.queryByRole('alertdialog')) fireEvent.click(screen.getByRole('button', { name: 'Discard…' }));
+      return screen.getByRole('alertdialog');
+    });
     expect(confirm.textContent).toContain('Discard draft “Q3 review (copy)” and its 0 changes?');
     expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
     fireEvent.click(within(confirm).getByRole('button', { name: 'Discard draft' }));
