@@ -14,7 +14,7 @@ const WORDS = {
     workspace: 'New workspace name',
     passphrase: 'Workspace passphrase',
     submit: 'Log in and connect',
-    pulled: 'Last pull: version 1',
+    pulled: /Last pull: version \d+/,
     files: 'Policy files',
     import: 'Import policy file',
     imported: (name: string) => `Imported as the new draft “${name}”`,
@@ -32,7 +32,7 @@ const WORDS = {
     workspace: '新工作区名称',
     passphrase: '工作区口令',
     submit: '登录并连接',
-    pulled: '上次拉取：版本 1',
+    pulled: /上次拉取：版本 \d+/,
     files: '策略文件',
     import: '导入策略文件',
     imported: (name: string) => `已导入为新草稿“${name}”`,
@@ -48,7 +48,10 @@ export function draftFile(name: string, operations: unknown[]) {
   return { name: `${name}.draft.yaml`, mimeType: 'application/yaml', buffer: Buffer.from(JSON.stringify(body, null, 2)) };
 }
 
-/** Connects the console to the emulator from the Push view, into a new passphrase workspace, and waits for the first pull. */
+/**
+ * Connects the console to the emulator from the Push view, into a new passphrase workspace, and waits for a pull.
+ * The page reloads into the new workspace while its first pull runs and may ask for one more: the version is 1 or 2.
+ */
 export async function connectNewWorkspace(page: Page, emu: RunningEmulator, workspace: { name: string; passphrase: string }, locale: SpecLocale = 'en') {
   const w = WORDS[locale];
   await page.getByRole('link', { name: w.push }).click();
