@@ -14,6 +14,8 @@ export default defineConfig({
           // The Electron shell and the browser host share every service; both are built here.
           index: resolve(root, 'src-main/app/main.ts'),
           serve: resolve(root, 'src-main/host/serve.ts'),
+          // Policy files are parsed in a worker thread (services/policyFiles/readOffThread.ts).
+          policyFileWorker: resolve(root, 'src-main/services/policyFiles/readWorker.ts'),
         },
       },
     },

@@ -33,6 +33,7 @@ if (!app.requestSingleInstanceLock()) {
     hardenApp(app, session.defaultSession, isAppUrl);
     const services = await createAppServices({
       resourcesDir: paths.resourcesDir,
+      policyFileWorker: paths.policyFileWorker,
       dataDir: process.env.GATEHOUSE_HOME ? paths.dataDir : app.getPath('userData'),
       version: packageJson.version,
       transport: 'electron',

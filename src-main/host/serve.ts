@@ -24,6 +24,7 @@ async function main() {
   const paths = runtimePaths(import.meta.dirname);
   const services = await createAppServices({
     resourcesDir: paths.resourcesDir,
+    policyFileWorker: paths.policyFileWorker,
     dataDir: paths.dataDir,
     version: packageJson.version,
     transport: 'browser',

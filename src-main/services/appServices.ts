@@ -5,6 +5,8 @@ import { demoSource } from './demoOrganisation';
 import type { DraftService } from './drafts/DraftService';
 import { EventBus } from './eventBus';
 import type { OpenWorkspace } from './openWorkspace';
+import { readOffThread } from './policyFiles/readOffThread';
+import type { ReadResult } from './policyFiles/readPolicyFile';
 import { loadBundledCatalogue } from './resources';
 import { ConsoleSession } from './session/ConsoleSession';
 import type { SyncWorkflow } from './sync/SyncWorkflow';
@@ -23,6 +25,8 @@ export interface AppServicesOptions {
   idleLockMs?: number | null;
   /** The demo workspace holds a generated organisation of this many people instead of the built-in demo (`--demo-users`). */
   demoUsers?: number;
+  /** The built policy-file worker (`runtimePaths().policyFileWorker`); absent when running from source. */
+  policyFileWorker?: string;
 }
 
 /** Everything the IPC handlers call. Built once per process. */
@@ -34,6 +38,8 @@ export interface AppServices {
   readonly idleLockMs: number | null;
   /** What the demo workspace holds when it is a generated organisation (one line for the host to print). */
   readonly demoDescription: string | null;
+  /** Reads a policy file off the main thread (`services/policyFiles/readOffThread.ts`). */
+  readPolicyFile(source: string): Promise<ReadResult>;
   workspace(): OpenWorkspace;
   drafts(): DraftService;
   /** Connect, pull, push, verify and roll back for the open workspace (one per workspace, dropped on lock). */
@@ -63,6 +69,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     session: started,
     idleLockMs,
     demoDescription: demo.describe,
+    readPolicyFile: (source) => readOffThread(source, options.policyFileWorker === undefined ? {} : { script: options.policyFileWorker }),
     workspace: () => started.workspace(),
     drafts: () => started.drafts(),
     sync: () => started.sync(),

@@ -13,6 +13,7 @@ export function runtimePaths(moduleDir: string, env: NodeJS.ProcessEnv = process
     resourcesDir: path.join(root, 'resources'),
     rendererDir: path.join(root, 'out', 'renderer'),
     preloadFile: path.join(root, 'out', 'preload', 'index.cjs'),
+    policyFileWorker: path.join(root, 'out', 'main', 'policyFileWorker.js'),
     dataDir: env.GATEHOUSE_HOME ? path.resolve(env.GATEHOUSE_HOME) : path.join(os.homedir(), '.gatehouse'),
   };
 }

@@ -6,7 +6,7 @@ import type { Handlers } from '../handlerTypes';
 type FileChannels = 'policy.export' | 'policy.import' | 'reports.export' | 'reports.table';
 
 export function filesHandlers(services: AppServices): Pick<Handlers, FileChannels> {
-  const policyFiles = () => new PolicyFileService(services.drafts(), services.session.workspaces.data(services.workspace().id));
+  const policyFiles = () => new PolicyFileService(services.drafts(), services.session.workspaces.data(services.workspace().id), services.readPolicyFile);
   const reports = () => new ReportService((draftId) => services.drafts().projection(draftId));
   return {
     'policy.export': (input) => (input.kind === 'draft' ? policyFiles().exportDraft(input.draftId, input.locale) : policyFiles().exportSnapshot(input.draftId, input.locale)),

@@ -4,7 +4,7 @@ import type { ChannelOutput } from '../../common/ipc/contract';
 import { AppError } from '../../common/ipc/result';
 import type { DraftService } from '../drafts/DraftService';
 import type { WorkspaceData } from '../workspace';
-import { readPolicyFile } from './readPolicyFile';
+import type { ReadResult } from './readPolicyFile';
 import { text } from './problemText';
 import { writeDraftFile, writeSnapshotFile } from './writePolicyFile';
 
@@ -21,6 +21,8 @@ export class PolicyFileService {
   constructor(
     private readonly drafts: DraftService,
     private readonly data: WorkspaceData,
+    /** Reads and checks the text: `readOffThread` in the app, so a large file never stalls the main process. */
+    private readonly read: (source: string) => Promise<ReadResult>,
   ) {}
 
   exportDraft(draftId: string, locale: Locale): { fileName: string; text: string } {
@@ -37,8 +39,8 @@ export class PolicyFileService {
     return { fileName: `${name}.snapshot.yaml`, text: writeSnapshotFile(snapshot, version, locale) };
   }
 
-  import(source: string): ImportOutcome {
-    const read = readPolicyFile(source);
+  async import(source: string): Promise<ImportOutcome> {
+    const read = await this.read(source);
     if (!read.ok) return { status: 'invalid', problems: read.problems };
     const file = read.file;
     if (file.kind === 'draft') {

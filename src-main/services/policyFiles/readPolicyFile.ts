@@ -1,9 +1,10 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { validateSnapshot } from '../../common/domain/validateSnapshot';
-import type { FileProblem } from '../../common/ipc/channels/files';
+import { MAX_POLICY_FILE_CHARS, type FileProblem } from '../../common/ipc/channels/files';
 import { policyFileSchema, type PolicyFile } from '../../common/policyFile/schema';
 import { formatPath, locate, type PathSegment } from './locateInYaml';
 import { issueText, text } from './problemText';
+import { parsedStructureProblem, textStructureProblem } from './structureLimits';
 
 export type ReadResult = { ok: true; file: PolicyFile } | { ok: false; problems: FileProblem[] };
 
@@ -13,12 +14,21 @@ const MAX_PROBLEMS = 50;
 /**
  * Reads a policy file: YAML syntax first (with its line), then the strict schema, with each problem mapped
  * from the field's path back to the line it was written on. Aliases are capped (no "billion laughs"), keys must
- * be unique and the file must hold one document. Nothing here touches a workspace: reading is separate from
- * applying, so a bad file changes nothing.
+ * be unique and the file must hold one document. Everything here is linear in the file's length: size and
+ * mapping widths are checked before the parse, unique keys after it in one pass (`structureLimits.ts`). Still, a
+ * 20,000-person snapshot takes seconds, so the app calls this in a worker (`readOffThread.ts`). Nothing here
+ * touches a workspace: reading is separate from applying, so a bad file changes nothing.
  */
 export function readPolicyFile(source: string): ReadResult {
+  if (source.length > MAX_POLICY_FILE_CHARS) {
+    const mb = (MAX_POLICY_FILE_CHARS / 1024 / 1024).toFixed(0);
+    return { ok: false, problems: [{ line: 0, column: 0, field: '', message: text(`The file is larger than ${mb} MB`, `文件超过 ${mb} MB`) }] };
+  }
+  const early = textStructureProblem(source);
+  if (early) return { ok: false, problems: [early] };
   const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
+  // `uniqueKeys: false`: the parser's own check is quadratic; `parsedStructureProblem` does it in one pass.
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: false, version: '1.2', schema: 'core' });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -28,6 +38,8 @@ export function readPolicyFile(source: string): ReadResult {
       }),
     };
   }
+  const structure = parsedStructureProblem(doc, counter);
+  if (structure) return { ok: false, problems: [structure] };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });

@@ -111,6 +111,23 @@ describe('policy files through the channels', () => {
     expect((await call('drafts.list', {})).drafts.length).toBe(before);
   });
 
+  it('reads a large file off the main thread: other calls are answered while it is parsed', async () => {
+    // A well-formed 600 KB file the schema refuses (over 10,000 gestures): parsed and checked in the worker.
+    const long = `format: gatehouse-policy/1\nkind: draft\nname: Long\nbaseVersion: 1\ngestures:\n${'  - id: g\n    operations: []\n'.repeat(20_000)}`;
+    const order: string[] = [];
+    const importing = call('policy.import', { text: long }).then((r) => (order.push('import'), r));
+    const listing = call('drafts.list', {}).then(() => order.push('list'));
+    const [imported] = await Promise.all([importing, listing]);
+    expect(order).toEqual(['list', 'import']);
+    expect(imported.status).toBe('invalid');
+  });
+
+  it('refuses a file with 50,000 keys in one mapping without parsing it', async () => {
+    const wide = `format: gatehouse-policy/1\nkind: draft\nname: Wide\nbaseVersion: 1\ngestures: []\nextra:\n${Array.from({ length: 50_000 }, (_, i) => `  k${i}: ${i}\n`).join('')}`;
+    const invalid = await call('policy.import', { text: wide });
+    expect(invalid).toMatchObject({ status: 'invalid', problems: [{ line: 1_007, message: { en: expect.stringMatching(/more than 1,000 keys/) } }] });
+  });
+
   it('imports a snapshot file as the newest snapshot, equal to what was exported', async () => {
     const file = await call('policy.export', { kind: 'snapshot', draftId: null, locale: 'zh-CN' });
     const imported = await call('policy.import', { text: file.text });
