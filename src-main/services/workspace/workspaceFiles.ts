@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { fileNameIdSchema } from '../../common/fileNames/fileNameId';
 import { StoreError, sealedKeySchema } from '../../store';
 
 /**
@@ -10,7 +11,7 @@ import { StoreError, sealedKeySchema } from '../../store';
  *   `<id>.key`             the demo only: its data key, mode 0600.
  * The header holds no secret: a sealed key, a one-way key check, a display name.
  */
-export const workspaceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+export const workspaceIdSchema = fileNameIdSchema;
 
 const keyStateSchema = z.object({ sealedKey: sealedKeySchema, keyCheck: z.string() });
 

@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import { localizedTextSchema } from '../../domain/ids';
 import { channel } from '../channel';
+import { MAX_POLICY_FILE_BYTES, megabytes, utf8ByteLength } from '../limits';
 import { draftProblemSchema, draftSummarySchema } from './drafts';
 
 const draftIdSchema = z.string().min(1).max(128);
 const localeSchema = z.enum(['zh-CN', 'en']);
 
-/** Largest policy file accepted (a 20k-person snapshot is a few MB of YAML; the wire carries 8 MB). */
-export const MAX_POLICY_FILE_CHARS = 6 * 1024 * 1024;
+/**
+ * A quick first check in characters for code that has a string in hand: a string has at least as many UTF-8
+ * bytes as characters, so anything longer is over the byte limit. The limit itself is `MAX_POLICY_FILE_BYTES`.
+ */
+export const MAX_POLICY_FILE_CHARS = MAX_POLICY_FILE_BYTES;
+
+/** A policy file's text: at most MAX_POLICY_FILE_BYTES of UTF-8 (the character check first, so a huge string is not walked). */
+const policyFileTextSchema = z
+  .string()
+  .max(MAX_POLICY_FILE_CHARS, { abort: true })
+  .refine((text) => utf8ByteLength(text) <= MAX_POLICY_FILE_BYTES, { message: `the file is larger than ${megabytes(MAX_POLICY_FILE_BYTES)} MB` });
 
 /** One thing wrong with an imported file, where a person can find it. */
 export const fileProblemSchema = z.object({
@@ -51,7 +61,7 @@ export const filesChannels = {
    * with its problems by line and field.
    */
   'policy.import': channel(
-    z.object({ text: z.string().max(MAX_POLICY_FILE_CHARS) }).strict(),
+    z.object({ text: policyFileTextSchema }).strict(),
     z.discriminatedUnion('status', [
       z.object({ status: z.literal('draft'), draft: draftSummarySchema, fileBaseVersion: z.number().int(), baseVersion: z.number().int() }),
       z.object({ status: z.literal('snapshot'), version: z.number().int() }),

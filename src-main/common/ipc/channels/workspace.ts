@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { fileNameIdSchema } from '../../fileNames/fileNameId';
 import { channel } from '../channel';
 
-const workspaceIdSchema = z.string().min(1).max(64);
+/** A workspace id names its files, so the contract holds it to the file-name rule before any handler sees it. */
+const workspaceIdSchema = fileNameIdSchema;
 /** Passphrases cross the boundary only to be turned into a key; they are never stored or logged. */
 const passphraseSchema = z.string().min(1).max(1024);
 
