@@ -6,6 +6,7 @@ import type { Migration } from './migrations/migration';
 import { MIGRATIONS } from './migrations/registry';
 import { runMigrations, schemaVersion } from './migrations/runMigrations';
 import { openKeyed, type Db } from './sqlcipher';
+import { walLossProblem } from './walCheck';
 
 export interface OpenStoreOptions {
   /**
@@ -51,6 +52,13 @@ export function openStore(path: string, key: Buffer, options: OpenStoreOptions =
     throw new StoreError('WRONG_KEY', 'this key does not open the workspace; nothing was changed');
   }
   if (statSync(path).size === 0) throw damaged(path, 'the file is empty', now());
+  // Before any connection: opening replays the WAL only up to a bad frame, and closing checkpoints it, so
+  // the committed frames after the damage would be gone from disk by the time anything else could look.
+  const walProblem = walLossProblem(`${path}-wal`);
+  if (walProblem) {
+    if (!keyVerified) confirmKeyWithoutTouching(path, key);
+    throw damaged(path, walProblem, now());
+  }
 
   let db: Db;
   try {
@@ -81,6 +89,22 @@ export function openStore(path: string, key: Buffer, options: OpenStoreOptions =
     if (db.open) db.close();
     throw error;
   }
+}
+
+/**
+ * Without a key check, a file is moved aside only once the key is known to open it. A read-only connection
+ * never checkpoints (SQLite refuses to on a read-only handle), so the database and its WAL stay as they are;
+ * only the -shm index, which SQLite rebuilds from the WAL anyway, may be rewritten.
+ */
+function confirmKeyWithoutTouching(path: string, key: Buffer): void {
+  let probeDb: Db;
+  try {
+    probeDb = openKeyed(path, key, { create: false, readonly: true });
+  } catch (error) {
+    if (sqliteCode(error) === 'SQLITE_NOTADB') throw new StoreError('WRONG_KEY', 'this key does not open the workspace; nothing was changed', {}, { cause: error });
+    throw error;
+  }
+  probeDb.close();
 }
 
 /**

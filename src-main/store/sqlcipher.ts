@@ -59,10 +59,10 @@ export function probe(db: Db): void {
 }
 
 /** Open a connection and key it; the connection is closed again if keying or the probe fails. */
-export function openKeyed(path: string, key: Buffer, options: { create: boolean }): Db {
+export function openKeyed(path: string, key: Buffer, options: { create: boolean; readonly?: boolean }): Db {
   let db: Db;
   try {
-    db = new Database(path, { fileMustExist: !options.create });
+    db = new Database(path, { fileMustExist: !options.create, readonly: options.readonly ?? false });
   } catch (error) {
     if (sqliteCode(error) === 'SQLITE_CANTOPEN') throw new StoreError('NOT_FOUND', 'the workspace file does not exist', {}, { cause: error });
     throw error;
