@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { browserHostCsp } from '../common/security/contentSecurityPolicy';
 
 export const SESSION_COOKIE = 'gatehouse_session';
 
@@ -40,14 +41,24 @@ export function readCookie(req: IncomingMessage, name: string): string | null {
   return null;
 }
 
-/** Headers on every page: no framing, no sniffing, no referrer (the URL may carry the token), strict CSP. */
-export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Cache-Control': 'no-store',
-};
+/** Headers on every answer: no framing, no sniffing, no referrer (the URL may carry the token), strict CSP. */
+export function securityHeaders(port: number): Record<string, string> {
+  return {
+    'Content-Security-Policy': browserHostCsp(port),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cache-Control': 'no-store',
+  };
+}
+
+/**
+ * Where to send a browser after it traded its link token: the same path on this host, or `/`. A path that starts
+ * with two slashes (`/.//evil.example/` parses to `//evil.example/`) or holds a backslash (browsers read `\` as
+ * `/`) would leave the host as a protocol-relative URL, so only plain path characters are kept.
+ */
+export function sameOriginPath(pathname: string): string {
+  return /^\/(?!\/)[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(pathname) && !pathname.includes('//') ? pathname : '/';
+}

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json';
 import { createDispatcher } from '../ipc/dispatcher';
@@ -36,9 +37,16 @@ async function main() {
     dispatch: createDispatcher(createHandlers(services), console.error, toAppError),
     events: services.events,
     port,
+    // A browser session ends with the workspace idle lock's duration of disuse.
+    limits: { sessionIdleMs: services.idleLockMs },
   });
-  // The URL line stands alone so scripts and tests can pick it up.
+  // The URL line stands alone so scripts and tests can pick it up. It is the console's door, printed for the
+  // person who started Gatehouse; nothing else ever writes a token anywhere.
   console.log(`Gatehouse console: ${host.url}`);
+  // Each link opens the console once: Enter in this terminal prints a new one (for another browser, or after
+  // the session ended). The terminal is where the first link came from, so it is trusted with the next.
+  if (process.stdin.isTTY) console.log('Each link opens the console once; press Enter here for a new one.');
+  createInterface({ input: process.stdin }).on('line', () => console.log(`Gatehouse console: ${host.newLink()}`));
 
   const stop = () =>
     void host.close().then(() => {

@@ -7,7 +7,11 @@ import { createInterface } from 'node:readline';
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 
 export interface RunningHost {
-  url: string;
+  /**
+   * A console link no one has opened yet: each read gives a new one, since a link opens the console once (a
+   * page reload then goes by the session cookie). The host prints links on request; a few are kept ahead.
+   */
+  readonly url: string;
   origin: string;
   /** The host's GATEHOUSE_HOME: its encrypted workspaces. */
   dataDir: string;
@@ -17,6 +21,9 @@ export interface RunningHost {
   kill(signal: NodeJS.Signals): Promise<void>;
   dispose(): Promise<void>;
 }
+
+/** Unused console links kept ready, so reading `url` never waits (the host keeps up to 8 unused). */
+const LINKS_AHEAD = 4;
 
 /**
  * Starts the built browser host (`out/main/serve.js`, what `npm run serve` runs) and waits for the line
@@ -31,22 +38,30 @@ export async function startHost(options: { dataDir?: string; demoUsers?: number 
   const startupMs = options.demoUsers === undefined ? 30_000 : 180_000;
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'out/main/serve.js'), '--port', '0', ...extra], {
     cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin: a line asks the host for a new console link (each link opens the console once).
+    stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, GATEHOUSE_HOME: dataDir },
   });
+  child.stdin!.on('error', () => undefined); // a host that was killed cannot be asked for links
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
-  const url = await new Promise<string>((resolve, reject) => {
+  const links: string[] = [];
+  await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not print its URL in ${startupMs / 1000} s\n${stderr}`)), startupMs);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /^Gatehouse console: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/.exec(line);
-      if (match) {
+      if (!match) return;
+      links.push(match[1]!);
+      // The first link is printed at start; ask for the rest of the supply at once.
+      if (links.length === 1) child.stdin!.write('\n'.repeat(LINKS_AHEAD - 1));
+      if (links.length === LINKS_AHEAD) {
         clearTimeout(timer);
-        resolve(match[1]!);
+        resolve();
       }
     });
     child.once('exit', (code) => reject(new Error(`host exited with ${code}\n${stderr}`)));
   });
+  const origin = new URL(links[0]!).origin;
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -54,8 +69,13 @@ export async function startHost(options: { dataDir?: string; demoUsers?: number 
       child.kill('SIGTERM');
     });
   return {
-    url,
-    origin: new URL(url).origin,
+    get url() {
+      const link = links.shift();
+      if (link === undefined) throw new Error(`the test opened more than ${LINKS_AHEAD} console links at once`);
+      child.stdin!.write('\n'); // ask for one more: the supply stays LINKS_AHEAD ahead of the test
+      return link;
+    },
+    origin,
     dataDir,
     stop,
     kill: (signal) =>

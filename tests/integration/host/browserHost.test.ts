@@ -1,15 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/host/browserHost';
 import { createDispatcher } from '../../../src-main/ipc/dispatcher';
 import { toAppError } from '../../../src-main/ipc/errorMapping';
 import { createHandlers } from '../../../src-main/ipc/handlers';
 import { createAppServices, type AppServices } from '../../../src-main/services/appServices';
 import { runtimePaths } from '../../../src-main/services/runtimePaths';
+import { call, get as getFrom, openSocket as openSocketOn, tokenOf } from './hostClient';
 
 // The real host with the real services (demo workspace) over real HTTP and WebSocket on 127.0.0.1.
 let host: BrowserHost;
@@ -40,19 +39,11 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function get(pathAndQuery: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port: host.port, path: pathAndQuery, headers }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += String(c)));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-  });
-}
+const get = (pathAndQuery: string, headers: Record<string, string> = {}) => getFrom(host.port, pathAndQuery, headers);
 
+/** Each console link opens once: every login takes a fresh one. */
 async function login(): Promise<string> {
-  const res = await get(`/?token=${token}`);
+  const res = await get(`/?token=${tokenOf(host.newLink())}`);
   expect(res.status).toBe(303);
   const cookie = res.headers['set-cookie']?.[0] ?? '';
   expect(cookie).toMatch(/HttpOnly/);
@@ -60,28 +51,7 @@ async function login(): Promise<string> {
   return cookie.split(';')[0]!;
 }
 
-function openSocket(headers: Record<string, string>) {
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { headers });
-  return new Promise<WebSocket>((resolve, reject) => {
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-  });
-}
-
-function call(ws: WebSocket, id: number, channel: string, input: unknown) {
-  return new Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const message = JSON.parse(String(data));
-      if (message.kind === 'result' && message.id === id) {
-        ws.off('message', onMessage);
-        resolve(message.result);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify({ id, channel, input }));
-  });
-}
+const openSocket = (headers: Record<string, string>) => openSocketOn(host.port, headers);
 
 describe('browser host', () => {
   it('listens on 127.0.0.1 only and prints a URL with a long random token', () => {
