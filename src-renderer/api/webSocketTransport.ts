@@ -1,3 +1,4 @@
+import { MAX_WIRE_MESSAGE_BYTES, utf8ByteLength } from '../../src-main/common/ipc/limits';
 import type { Result } from '../../src-main/common/ipc/result';
 import { wireMessageSchema } from '../../src-main/common/ipc/wire';
 import type { Transport } from './transport';
@@ -56,9 +57,14 @@ export function webSocketTransport(url: string): Transport {
         return { ok: false, error: { code: 'INTERNAL', message: (error as Error).message } };
       }
       const id = nextId++;
+      const message = JSON.stringify({ id, channel, input });
+      // The host closes a socket that sends more than its limit, failing every other call in flight: refuse here.
+      if (message.length > MAX_WIRE_MESSAGE_BYTES || utf8ByteLength(message) > MAX_WIRE_MESSAGE_BYTES) {
+        return { ok: false, error: { code: 'INVALID_INPUT', message: 'this request is too large to send to Gatehouse' } };
+      }
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        ws.send(JSON.stringify({ id, channel, input }));
+        ws.send(message);
       });
     },
     on(event, listener) {

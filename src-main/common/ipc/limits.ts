@@ -30,7 +30,7 @@ export function utf8ByteLength(text: string): number {
   return bytes;
 }
 
-/** Megabytes with one decimal, for messages a person reads. */
+/** Megabytes with one decimal, rounded up (a file one byte over 6 MB must not read "6.0 MB"), for people. */
 export function megabytes(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(1);
+  return (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1);
 }

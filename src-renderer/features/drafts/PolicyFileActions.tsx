@@ -1,5 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import type { ChannelOutput } from '../../../src-main/common/ipc/contract';
+import { MAX_POLICY_FILE_BYTES, megabytes, utf8ByteLength } from '../../../src-main/common/ipc/limits';
 import { api, ApiError } from '../../api/client';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
@@ -35,7 +36,14 @@ export function PolicyFileActions({ draftId, draftName, onImported }: { draftId:
     const file = event.target.files?.[0];
     event.target.value = ''; // picking the same file again after fixing it must fire again
     if (!file) return;
+    // Refused here, before it is read or sent: the main process would refuse it too, after carrying megabytes.
+    const tooLarge = (bytes: number) =>
+      setMessage({ ok: false, lines: [t('importTooLarge', { name: file.name, size: megabytes(bytes), max: megabytes(MAX_POLICY_FILE_BYTES) })] });
+    if (file.size > MAX_POLICY_FILE_BYTES) return tooLarge(file.size);
     const text = await file.text();
+    // Bytes that are not UTF-8 are read as U+FFFD (three bytes each), so the text can outgrow the file.
+    const bytes = utf8ByteLength(text);
+    if (bytes > MAX_POLICY_FILE_BYTES) return tooLarge(bytes);
     // Only a hint for the confirmation; the main process parses and validates the file whatever it says.
     if (/^kind: snapshot\s*$/m.test(text)) setPendingSnapshot(text);
     else await send(text);
