@@ -5,7 +5,7 @@ import { demoSource } from './demoOrganisation';
 import type { DraftService } from './drafts/DraftService';
 import { EventBus } from './eventBus';
 import type { OpenWorkspace } from './openWorkspace';
-import { readOffThread } from './policyFiles/readOffThread';
+import { PolicyFileReader } from './policyFiles/PolicyFileReader';
 import type { ReadResult } from './policyFiles/readPolicyFile';
 import { loadBundledCatalogue } from './resources';
 import { ConsoleSession } from './session/ConsoleSession';
@@ -38,7 +38,7 @@ export interface AppServices {
   readonly idleLockMs: number | null;
   /** What the demo workspace holds when it is a generated organisation (one line for the host to print). */
   readonly demoDescription: string | null;
-  /** Reads a policy file off the main thread (`services/policyFiles/readOffThread.ts`). */
+  /** Reads a policy file in a worker thread (`services/policyFiles/PolicyFileReader.ts`). */
   readPolicyFile(source: string): Promise<ReadResult>;
   workspace(): OpenWorkspace;
   drafts(): DraftService;
@@ -62,6 +62,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   session = new ConsoleSession(workspaces, events, demo);
   await session.start();
   const started = session;
+  const policyFiles = new PolicyFileReader(options.policyFileWorker === undefined ? {} : { script: options.policyFileWorker });
   return {
     info: { name: 'Gatehouse', version: options.version, transport: options.transport, platform: process.platform },
     catalogue,
@@ -69,10 +70,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     session: started,
     idleLockMs,
     demoDescription: demo.describe,
-    readPolicyFile: (source) => readOffThread(source, options.policyFileWorker === undefined ? {} : { script: options.policyFileWorker }),
+    readPolicyFile: (source) => policyFiles.read(source),
     workspace: () => started.workspace(),
     drafts: () => started.drafts(),
     sync: () => started.sync(),
-    close: () => workspaces.lockAll('shutdown'),
+    close: () => {
+      policyFiles.close();
+      workspaces.lockAll('shutdown');
+    },
   };
 }

@@ -21,7 +21,7 @@ export class PolicyFileService {
   constructor(
     private readonly drafts: DraftService,
     private readonly data: WorkspaceData,
-    /** Reads and checks the text: `readOffThread` in the app, so a large file never stalls the main process. */
+    /** Reads and checks the text: `PolicyFileReader` in the app, so a large file never stalls the main process. */
     private readonly read: (source: string) => Promise<ReadResult>,
   ) {}
 

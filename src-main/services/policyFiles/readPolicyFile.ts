@@ -16,7 +16,7 @@ const MAX_PROBLEMS = 50;
  * from the field's path back to the line it was written on. Aliases are capped (no "billion laughs"), keys must
  * be unique and the file must hold one document. Everything here is linear in the file's length: size and
  * mapping widths are checked before the parse, unique keys after it in one pass (`structureLimits.ts`). Still, a
- * 20,000-person snapshot takes seconds, so the app calls this in a worker (`readOffThread.ts`). Nothing here
+ * 20,000-person snapshot takes seconds, so the app calls this in a worker (`PolicyFileReader.ts`). Nothing here
  * touches a workspace: reading is separate from applying, so a bad file changes nothing.
  */
 export function readPolicyFile(source: string): ReadResult {

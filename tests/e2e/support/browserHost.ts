@@ -15,6 +15,8 @@ export interface RunningHost {
   origin: string;
   /** The host's GATEHOUSE_HOME: its encrypted workspaces. */
   dataDir: string;
+  /** Whether the host process is still running. */
+  running(): boolean;
   /** Stops the host; the data folder stays until `dispose` (a restart can reuse it). */
   stop(): Promise<void>;
   /** Ends the host abruptly (e.g. SIGKILL in the middle of a push) and waits until it is gone. */
@@ -77,6 +79,7 @@ export async function startHost(options: { dataDir?: string; demoUsers?: number 
     },
     origin,
     dataDir,
+    running: () => child.exitCode === null && child.signalCode === null,
     stop,
     kill: (signal) =>
       new Promise<void>((resolve) => {
