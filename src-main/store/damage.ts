@@ -1,4 +1,5 @@
 import { existsSync, renameSync } from 'node:fs';
+import { auditAnchorPath } from './anchor/anchorFile';
 import { StoreError } from './errors';
 
 /** What a person can do after a damaged file: the snapshot comes back from the server; drafts from exports. */
@@ -7,9 +8,12 @@ export const RECOVERY_OPTIONS = [
   'Import drafts you exported earlier; drafts that were never exported were only in the damaged file.',
 ] as const;
 
-/** The database file and the companions SQLite keeps next to it in WAL mode. */
+/**
+ * The database file, the companions SQLite keeps next to it in WAL mode, and its audit anchor (which
+ * describes this file's log and would only contradict a fresh one).
+ */
 export function databaseFiles(path: string): string[] {
-  return [path, `${path}-wal`, `${path}-shm`, `${path}-journal`];
+  return [path, `${path}-wal`, `${path}-shm`, `${path}-journal`, auditAnchorPath(path)];
 }
 
 function stamp(now: Date): string {

@@ -12,3 +12,4 @@ export * from './keys';
 export * from './migrations';
 export * from './repos';
 export { inTransaction } from './transaction';
+export * from './anchor';

@@ -43,7 +43,9 @@ export function workspaceHandlers(services: AppServices): Pick<Handlers, Workspa
     }),
     'audit.verify': () => {
       const result = currentData().verifyAudit();
-      return result.ok ? { ok: true, entries: result.entries } : { ok: false, entries: result.entries, brokenAt: result.brokenAt, message: result.message };
+      return result.ok
+        ? { ok: true, entries: result.entries }
+        : { ok: false, entries: result.entries, brokenAt: result.brokenAt, reason: result.reason, message: result.message };
     },
   };
 }

@@ -6,6 +6,8 @@ import { StoreError, type Db } from '../../store';
 export interface WorkspaceDataContext {
   /** Runs `fn` with the open database of this workspace; LOCKED when it is locked. */
   use<T>(fn: (db: Db) => T): T;
+  /** The hash chain and the audit anchor outside the database (store/anchor). */
+  verifyAudit(): store.AnchoredAuditVerification;
   now(): string;
   actor: string;
   parseDraftEntry(raw: unknown): unknown;
@@ -216,7 +218,8 @@ export class WorkspaceData {
     return this.context.use((db) => store.listAudit(db, args));
   }
 
-  verifyAudit(): store.AuditVerification {
-    return this.context.use((db) => store.verifyAuditChain(db));
+  /** The chain, then the anchor: truncation, rewrite and forgery by someone holding the key are each named. */
+  verifyAudit(): store.AnchoredAuditVerification {
+    return this.context.verifyAudit();
   }
 }

@@ -8,6 +8,7 @@ import {
   StoreSession,
   appendAudit,
   assertPassphraseStrength,
+  auditAnchorPath,
   createStore,
   generateDataKey,
   inTransaction,
@@ -148,8 +149,10 @@ export class WorkspaceService {
       const paths = workspacePaths(this.directory, id);
       if (header.damaged && !existsSync(paths.database)) return this.#recreateAfterDamage(header, secret);
       const { db, key } = header.pendingKey ? await this.#openAfterInterruptedRekey(header, secret) : await this.#openWith(header, header.key, secret, true);
-      this.#startSession(id, db, key);
-      this.#audit(id, 'workspace.unlocked', {});
+      const session = this.#startSession(id, db, key);
+      // A workspace from before audit anchors gets one now; the log says so, so that a deleted anchor
+      // (which looks the same) leaves a trace.
+      this.#audit(id, 'workspace.unlocked', session.auditAnchorCreated ? { auditAnchor: 'created' } : {});
       return this.summary(id);
     });
   }
@@ -214,6 +217,7 @@ export class WorkspaceService {
   data(id: string): WorkspaceData {
     return new WorkspaceData({
       use: (fn) => this.#use(id, fn),
+      verifyAudit: () => this.#use(id, () => this.#sessions.get(id)!.verifyAudit()),
       now: () => this.#options.now().toISOString(),
       actor: this.#options.actor,
       parseDraftEntry: this.#options.parseDraftEntry,
@@ -313,6 +317,7 @@ export class WorkspaceService {
   #startSession(id: string, db: Db, key: Buffer): StoreSession {
     const session = new StoreSession(db, key, {
       idleLockMs: this.#options.idleLockMs,
+      auditAnchorPath: auditAnchorPath(workspacePaths(this.directory, id).database),
       onLocked: (reason) => this.#options.onLocked?.({ workspaceId: id, reason }),
     });
     this.#sessions.set(id, session);

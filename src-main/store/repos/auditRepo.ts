@@ -1,3 +1,4 @@
+import { notifyAuditAppend } from '../anchor/appendHook';
 import type { Db } from '../sqlcipher';
 import { sql } from '../statements';
 import { GENESIS_HASH, canonicalJson, entryHash } from './auditCanonical';
@@ -22,7 +23,10 @@ interface AuditRow {
   hash: string;
 }
 
-/** Append one entry chained to the newest one, and move the head, in one transaction. */
+/**
+ * Append one entry chained to the newest one, and move the head, in one transaction. The connection's audit
+ * anchor (if any) hears of the new head before the transaction commits (anchor/appendHook.ts).
+ */
 export function appendAudit(db: Db, args: { at: string; actor: string; action: string; details?: unknown }): AuditEntry {
   return db
     .transaction(() => {
@@ -40,6 +44,7 @@ export function appendAudit(db: Db, args: { at: string; actor: string; action: s
         hash,
       );
       sql(db, 'INSERT INTO audit_head (singleton, seq, hash) VALUES (1, ?, ?) ON CONFLICT (singleton) DO UPDATE SET seq = excluded.seq, hash = excluded.hash').run(seq, hash);
+      notifyAuditAppend(db, { seq, hash });
       return { seq, at: content.at, actor: content.actor, action: content.action, details: JSON.parse(content.details) as unknown, prevHash: content.prevHash, hash };
     })
     .immediate();

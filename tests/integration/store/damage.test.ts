@@ -41,7 +41,8 @@ describe('a damaged workspace file', () => {
     const error = await damagedError(service.unlock(id, PASS));
     expect(error.code).toBe('DAMAGED');
     const movedTo = error.details.movedTo as string[];
-    expect(movedTo).toEqual([`${path}.damaged-20261129T010203Z`]);
+    // The audit anchor describes this file's log, so it goes aside with it.
+    expect(movedTo).toEqual([`${path}.damaged-20261129T010203Z`, `${path}.anchor.damaged-20261129T010203Z`]);
     expect(existsSync(path)).toBe(false);
     expect(sha256File(movedTo[0]!)).toBe(damagedHash);
     expect(error.message).toMatch(/moved aside/);
@@ -66,7 +67,7 @@ describe('a damaged workspace file', () => {
     closeSync(fd);
     const error = await damagedError(service.unlock(id, PASS));
     expect(error.code).toBe('DAMAGED');
-    expect(readdirSync(temp.dir).filter((f) => f.includes('.damaged-'))).toHaveLength(1);
+    expect(readdirSync(temp.dir).filter((f) => f.includes('.damaged-'))).toEqual([`${id}.gatehouse.anchor.damaged-20261129T010203Z`, `${id}.gatehouse.damaged-20261129T010203Z`]);
   });
 
   it('a corrupted first page with a verified key is DAMAGED, not WRONG_KEY', async () => {
@@ -107,7 +108,10 @@ describe('a damaged workspace file', () => {
     expect(data.loadSnapshot().snapshot.users).toHaveLength(40);
     expect(data.listDrafts()).toEqual([]);
     const recreated = data.listAudit().find((e) => e.action === 'workspace.recreatedAfterDamage');
-    expect(recreated?.details).toEqual({ damagedAt: now.toISOString(), movedTo: [join(temp.dir, 'demo.gatehouse.damaged-20261129T010203Z')] });
+    expect(recreated?.details).toEqual({
+      damagedAt: now.toISOString(),
+      movedTo: [join(temp.dir, 'demo.gatehouse.damaged-20261129T010203Z'), join(temp.dir, 'demo.gatehouse.anchor.damaged-20261129T010203Z')],
+    });
     expect(existsSync(join(temp.dir, 'demo.gatehouse.damaged-20261129T010203Z'))).toBe(true);
   });
 
@@ -122,7 +126,11 @@ describe('a damaged workspace file', () => {
     const recreated = demoService.data('demo').listAudit().find((e) => e.action === 'workspace.recreatedAfterDamage');
     expect(recreated?.details).toEqual({
       reason: 'the demo key file was missing',
-      movedTo: [join(temp.dir, 'demo.gatehouse.damaged-20261129T010203Z'), join(temp.dir, 'demo.workspace.json.damaged-20261129T010203Z')],
+      movedTo: [
+        join(temp.dir, 'demo.gatehouse.damaged-20261129T010203Z'),
+        join(temp.dir, 'demo.gatehouse.anchor.damaged-20261129T010203Z'),
+        join(temp.dir, 'demo.workspace.json.damaged-20261129T010203Z'),
+      ],
     });
     expect(statSync(join(temp.dir, 'demo.key')).mode & 0o777).toBe(0o600);
   });
