@@ -8,7 +8,7 @@ import { compareWithAnchor, readDbHead, sameHead, verifyAuditWithAnchor, type An
 
 /**
  * The audit anchor of one open workspace: the newest committed audit head, MACed, in a file beside the
- * database (decision 18 in docs/decisions.md). Every append announces its head before COMMIT (pending);
+ * database (decision 20 in docs/decisions.md). Every append announces its head before COMMIT (pending);
  * `afterUse` records it as committed once the transaction is over. The anchor only ever moves forward
  * along heads this process committed: if the database does not match it at open, it is left as found —
  * the evidence `verify` reports — and no longer moved.

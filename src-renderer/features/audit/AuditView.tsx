@@ -29,7 +29,10 @@ export function AuditView() {
 
   const verify = async () => {
     const result = await api().call('audit.verify', {});
-    setVerdict(result.ok ? t('verified', { count: result.entries }) : t('broken', { seq: result.brokenAt ?? '?', message: result.message ?? '' }));
+    if (result.ok) setVerdict(t('verified', { count: result.entries }));
+    // The reason in the reader's language; the main process's English message only when there is no reason.
+    else if (result.reason) setVerdict(t(`break.${result.reason}`, { seq: result.brokenAt ?? '?' }));
+    else setVerdict(t('broken', { seq: result.brokenAt ?? '?', message: result.message ?? '' }));
   };
 
   const exportCsv = () => {

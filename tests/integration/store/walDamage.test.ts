@@ -86,6 +86,10 @@ describe('a WAL damaged after a crash', () => {
     await workspaces.unlock(id, PASS);
     expect(workspaces.data(id).listDrafts()).toHaveLength(19);
     expect(readdirSync(temp.dir).filter((f) => f.includes('.damaged-'))).toEqual([]);
+    // A real crash mid-commit tears a commit nobody was told had happened (tests/integration/store/auditAnchor
+    // covers that: no report). Here the cut commit had been acknowledged, and the audit anchor outside the
+    // database still remembers its entry: verify says the log lost its tail.
+    expect(workspaces.data(id).verifyAudit()).toMatchObject({ ok: false, reason: 'TRUNCATED', brokenAt: 22 });
     workspaces.lockAll();
   });
 });
