@@ -4,8 +4,8 @@ import { layers } from './scripts/eslint/layers.js';
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
   ...tseslint.configs.recommended,
-  // Some tests carried a disable comment for the layer rule before it let test files import test tools.
-  { linterOptions: { reportUnusedDisableDirectives: 'off' } },
+  // A disable comment that no longer disables anything is an error: it hides the next real problem.
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
     plugins: { gatehouse: { rules: { layers } } },

@@ -1,11 +1,26 @@
 // ESLint rule that keeps the layers apart (VS Code's code-import-patterns, in small):
 // - src-main/common imports only itself and zod: it runs in every runtime;
-// - src-renderer imports only itself, src-main/common and browser-safe packages: never Node or Electron.
+// - src-renderer imports only itself, src-main/common and browser-safe packages: never Node or Electron;
+// - inside src-main, arrows run one way: {app, host} → ipc → services → {store, connectors} → common
+//   (a layer may skip down — ipc maps store and connector errors — never up or sideways); preload sees only common.
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const COMMON = path.join(root, 'src-main', 'common');
+const MAIN = path.join(root, 'src-main');
+const COMMON = path.join(MAIN, 'common');
 const RENDERER = path.join(root, 'src-renderer');
+
+/** What each src-main folder may import besides itself. */
+const MAIN_LAYERS = {
+  app: ['ipc', 'services', 'store', 'connectors', 'common'],
+  host: ['ipc', 'services', 'store', 'connectors', 'common'],
+  ipc: ['services', 'store', 'connectors', 'common'],
+  services: ['store', 'connectors', 'common'],
+  store: ['common'],
+  connectors: ['common'],
+  preload: ['common'],
+};
+const mainLayerOf = (file) => (inside(file, MAIN) ? path.relative(MAIN, file).split(path.sep)[0] : null);
 
 const COMMON_PACKAGES = ['zod'];
 /** Test files may also use the test tools; they are never bundled into the app. */
@@ -24,7 +39,8 @@ export const layers = {
   meta: { type: 'problem', schema: [], messages: { forbidden: '{{file}} may not import "{{source}}": {{why}}' } },
   create(context) {
     const file = path.resolve(context.filename);
-    const layer = inside(file, COMMON) ? 'common' : inside(file, RENDERER) ? 'renderer' : null;
+    const main = mainLayerOf(file);
+    const layer = inside(file, COMMON) ? 'common' : inside(file, RENDERER) ? 'renderer' : main && Object.hasOwn(MAIN_LAYERS, main) ? main : null;
     if (!layer) return {};
     const check = (node, source) => {
       if (typeof source !== 'string') return;
@@ -32,10 +48,19 @@ export const layers = {
       if (source.startsWith('.')) {
         const target = path.resolve(path.dirname(file), source);
         // Tests may read the bundled reference data as plain JSON; the code under test never does.
-        const testData = isTestFile(file) && inside(target, path.join(root, 'resources')) && target.endsWith('.json');
+        // …and load it with the app's own loader (the bundled catalogue), instead of a disable comment per file.
+        const testData =
+          isTestFile(file) &&
+          ((inside(target, path.join(root, 'resources')) && target.endsWith('.json')) || inside(target, path.join(MAIN, 'services', 'resources')));
         if (layer === 'common' && !inside(target, COMMON) && !testData) why = 'src-main/common imports only itself and zod';
         if (layer === 'renderer' && !inside(target, RENDERER) && !inside(target, COMMON))
           why = 'the renderer reaches the main process only through the contract (src-main/common)';
+        const targetLayer = mainLayerOf(target);
+        // Tests may set up what the code under test is given (e.g. the bundled catalogue from services).
+        if (Object.hasOwn(MAIN_LAYERS, layer) && targetLayer && targetLayer !== layer && !MAIN_LAYERS[layer].includes(targetLayer) && !isTestFile(file))
+          why = `src-main/${layer} may import only ${MAIN_LAYERS[layer].map((l) => `src-main/${l}`).join(', ')} (layers run {app, host} → ipc → services → {store, connectors} → common)`;
+      } else if (Object.hasOwn(MAIN_LAYERS, layer)) {
+        return; // packages: the main process may use Node and its dependencies
       } else {
         const allowed = [...(layer === 'common' ? COMMON_PACKAGES : RENDERER_PACKAGES), ...(isTestFile(file) ? TEST_PACKAGES : [])];
         if (!allowed.includes(packageName(source)))

@@ -1,6 +1,4 @@
-// eslint-disable-next-line gatehouse/layers -- test-only import, never bundled into the pure core
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line gatehouse/layers -- test-only import, never bundled into the pure core
 import fc from 'fast-check';
 import { apply, applyChecked } from './apply';
 import type { DraftOperation } from './operations';

@@ -1,4 +1,3 @@
-// eslint-disable-next-line gatehouse/layers -- test-only import, never bundled into the pure core
 import { describe, expect, it } from 'vitest';
 import { canRedo, canUndo, draftHistorySchema, effectiveOperations, emptyHistory, record, redo, undo } from './history';
 import type { DraftBatch } from './operations';

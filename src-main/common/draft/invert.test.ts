@@ -1,6 +1,4 @@
-// eslint-disable-next-line gatehouse/layers -- test-only import, never bundled into the pure core
 import fc from 'fast-check';
-// eslint-disable-next-line gatehouse/layers -- test-only import, never bundled into the pure core
 import { describe, expect, it } from 'vitest';
 import { apply } from './apply';
 import { invert } from './invert';

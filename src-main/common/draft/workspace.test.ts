@@ -1,6 +1,4 @@
-// eslint-disable-next-line gatehouse/layers -- test-only import, never bundled into the pure core
 import { beforeAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line gatehouse/layers -- test-only: the bundled catalogue is read from disk by the services layer
 import { loadBundledCatalogue } from '../../services/resources';
 import type { Snapshot } from '../domain';
 import { validateSnapshot } from '../domain';

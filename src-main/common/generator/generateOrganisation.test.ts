@@ -1,8 +1,5 @@
-// eslint-disable-next-line gatehouse/layers -- fast-check drives the property test; not a runtime dependency
 import fc from 'fast-check';
-// eslint-disable-next-line gatehouse/layers -- vitest is the test runner, not a runtime dependency
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line gatehouse/layers -- the test needs the bundled catalogue; the code under test stays pure
 import { loadBundledCatalogue } from '../../services/resources';
 import { snapshotSchema, validateSnapshot, type Snapshot } from '../domain';
 import { findCycle } from '../domain/validateSnapshot';

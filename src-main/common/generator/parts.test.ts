@@ -1,6 +1,4 @@
-// eslint-disable-next-line gatehouse/layers -- vitest is the test runner, not a runtime dependency
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line gatehouse/layers -- the test needs the bundled catalogue; the code under test stays pure
 import { loadBundledCatalogue } from '../../services/resources';
 import { WUKONG_ROLE_GROUP } from '../wukong/constants';
 import { generateCustomRoles } from './customRoles';

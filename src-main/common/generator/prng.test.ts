@@ -1,4 +1,3 @@
-// eslint-disable-next-line gatehouse/layers -- vitest is the test runner, not a runtime dependency
 import { describe, expect, it } from 'vitest';
 import { chineseNumeral, randomPersonName, UniqueNames } from './chineseNames';
 import { SeededRandom } from './prng';

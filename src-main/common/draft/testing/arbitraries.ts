@@ -1,4 +1,3 @@
-// eslint-disable-next-line gatehouse/layers -- test-only helper: imported by *.test.ts only, never by the core
 import fc from 'fast-check';
 import type { DataScope, Department, FieldRule, Role, Snapshot, User } from '../../domain';
 import { FIELD_ACCESS_ORDER, FIELD_MASK_ORDER } from '../../domain';

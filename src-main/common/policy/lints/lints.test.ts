@@ -1,4 +1,3 @@
-// eslint-disable-next-line gatehouse/layers -- test-only import, never bundled into the pure core
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '../compile';
 import type { OrgSpec } from '../testing/orgBuilder';

@@ -1,4 +1,3 @@
-// eslint-disable-next-line gatehouse/layers -- test-only import, never bundled into the pure core
 import fc from 'fast-check';
 import type { DataScope, FieldRule, Snapshot, UserStatus } from '../../domain';
 import { FIELD_ACCESS_ORDER, FIELD_MASK_ORDER } from '../../domain';
