@@ -1,7 +1,8 @@
 import type { Snapshot } from '../domain';
 import type { CompileOptions, CompiledPolicy } from './compiledPolicy';
 import { WUKONG_RECURSION_DEPTH } from './compiledPolicy';
-import { compileAssignments, compileDepartments, compileManagers, compileRoles, compileStatus, indexOf, invertCsr } from './compileParts';
+import { compileAssignments, compileDepartments, compileManagers, compileRoles, compileStatus, invertCsr } from './compileParts';
+import { DenseIds } from './denseIds';
 import { indexFieldRules } from './fieldIndex';
 import { rememberProfileKeys } from './profileKeys';
 import { buildProfiles } from './profiles';
@@ -17,8 +18,8 @@ export function compilePolicy(snapshot: Snapshot, options: CompileOptions = {}):
   const recursionDepth = options.recursionDepth ?? WUKONG_RECURSION_DEPTH;
   const userIds = snapshot.users.map((u) => u.id);
   const permIds = snapshot.permissions.map((p) => p.id);
-  const userIndex = indexOf(userIds);
-  const permIndex = indexOf(permIds);
+  const userIndex = new DenseIds(userIds);
+  const permIndex = new DenseIds(permIds);
 
   const roles = compileRoles(snapshot, permIndex);
   const assignments = compileAssignments(snapshot, roles);
@@ -82,5 +83,6 @@ export function assemble(p: PolicyParts): CompiledPolicy {
     mgrEnter: managers.tour.enter, mgrExit: managers.tour.exit, mgrDepth: managers.tour.depth,
     mgrLoopRoot: managers.tour.loopRoot, mgrLoop: managers.tour.loop, usersByManager: managers.tour.order,
     modules: p.modules,
+    memo: {},
   };
 }

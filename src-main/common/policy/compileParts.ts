@@ -1,6 +1,7 @@
 import type { Snapshot, UserStatus } from '../domain';
 import { gatewayAdminRoleId, isHardCodedSuperUser, isSuperAdminRole } from '../wukong/superAdmin';
 import { dataTypeRank, RANK_SCOPE } from './dataType';
+import { DenseIds } from './denseIds';
 import { eulerTour, type EulerTour } from './eulerTour';
 
 /**
@@ -48,7 +49,7 @@ export interface CompiledRoles {
 /** Roles: scope as the server reads it, rank for the max, super-admin marker, grants both ways. O(grants). */
 export function compileRoles(snapshot: Snapshot, permIndex: ReadonlyMap<string, number>, reuse?: { roleIds: readonly string[]; roleIndex: ReadonlyMap<string, number> }): CompiledRoles {
   const roleIds = reuse?.roleIds ?? snapshot.roles.map((r) => r.id);
-  const roleIndex = reuse?.roleIndex ?? indexOf(roleIds);
+  const roleIndex = reuse?.roleIndex ?? new DenseIds(roleIds);
   const roleCount = roleIds.length;
   const permCount = permIndex.size;
   const roleScope = new Uint8Array(roleCount);
@@ -174,14 +175,19 @@ export function compileDepartments(snapshot: Snapshot): CompiledDepartments {
 
 /** Manager numbers (-1 none, unknown, or self: WukongCRM refuses self as superior, 1130) and their tour. */
 export function compileManagers(snapshot: Snapshot, userIndex: ReadonlyMap<string, number>) {
-  const userManager = new Int32Array(snapshot.users.length);
-  snapshot.users.forEach((user, u) => {
-    const m = user.managerId === null ? -1 : (userIndex.get(user.managerId) ?? -1);
+  const users = snapshot.users;
+  const userManager = new Int32Array(users.length);
+  for (let u = 0; u < users.length; u++) {
+    const managerId = users[u]!.managerId;
+    const m = managerId === null ? -1 : (userIndex.get(managerId) ?? -1);
     userManager[u] = m === u ? -1 : m;
-  });
+  }
   return { userManager, tour: eulerTour(userManager) };
 }
 
 export function compileStatus(snapshot: Snapshot): Uint8Array {
-  return Uint8Array.from(snapshot.users, (u) => STATUS_CODE[u.status] ?? 0);
+  const users = snapshot.users;
+  const out = new Uint8Array(users.length);
+  for (let u = 0; u < users.length; u++) out[u] = STATUS_CODE[users[u]!.status] ?? 0;
+  return out;
 }

@@ -1,4 +1,5 @@
 import type { Snapshot } from '../domain';
+import type { DecisionIndex } from './decisionIndex';
 
 /**
  * WukongCRM walks the manager chain and the department tree recursively but stops after 20 levels
@@ -121,4 +122,15 @@ export interface CompiledPolicy {
   readonly usersByManager: Int32Array;
 
   readonly modules: ReadonlyMap<string, CompiledModuleFields>;
+
+  /**
+   * What is derived from the fields above on first use and kept with this policy: every compiled or updated
+   * policy gets a fresh one (never copy it from another policy, its contents describe this one).
+   */
+  readonly memo: PolicyMemo;
+}
+
+export interface PolicyMemo {
+  /** decisionIndex.ts: the records behind canSee by id. */
+  decisions?: DecisionIndex;
 }

@@ -82,6 +82,7 @@ export function updatePolicy(prev: CompiledPolicy, next: Snapshot): PolicyUpdate
     profileScopeBits: profiles.profileScopeBits,
     profileSample: profiles.profileSample,
     modules: sameRules ? prev.modules : indexFieldRules(next, roles.roleIndex),
+    memo: {},
   };
   profiles.remember(policy);
   return { policy, incremental: true, reason: 'role gesture', changedUsers: changed.length, refilledProfiles: profiles.refilled };

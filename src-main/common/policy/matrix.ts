@@ -55,8 +55,9 @@ export interface MatrixOptions {
 }
 
 /**
- * Scopes for users × permissions (the data behind heatmaps). Each user's row is copied from a per-profile
- * row, so the cost is one memcpy per user plus the aggregates.
+ * Scopes for users × permissions (the data behind heatmaps). Users with the same roles share a profile and so a
+ * row: the first user of each profile has its row gathered from the profile table, everyone after gets a copy of
+ * that row (one memmove per user), then the aggregates.
  */
 export function accessMatrix(
   policy: CompiledPolicy,
@@ -64,32 +65,34 @@ export function accessMatrix(
   permissionIds: readonly string[],
   options: MatrixOptions = {},
 ): AccessMatrix {
-  const users = new Int32Array(userIds.length);
-  for (let i = 0; i < users.length; i++) users[i] = userNumber(policy, userIds[i]!);
+  const users = userNumbers(policy, userIds);
   const perms = Int32Array.from(permissionIds, (id) => permissionNumber(policy, id));
   const width = perms.length;
   const { permCount, profileScopes, userProfile } = policy;
 
-  // Compact rows per profile, built lazily: only profiles of requested users.
-  const rowOf = new Int32Array(policy.profileCount).fill(-1);
-  const rows: Uint8Array[] = [];
+  const rowOfProfile = new Int32Array(policy.profileCount).fill(-1);
+  /** Distinct row → the first requested user holding it: that user's row of `scopes` is the row. */
+  const firstUser: number[] = [];
   const rowOfUser = new Int32Array(users.length);
   const scopes = new Uint8Array(users.length * width);
   for (let i = 0; i < users.length; i++) {
     const profile = userProfile[users[i]!]!;
-    let row = rowOf[profile]!;
+    let row = rowOfProfile[profile]!;
+    const at = i * width;
     if (row < 0) {
-      const compact = new Uint8Array(width);
       const base = profile * permCount;
-      for (let j = 0; j < width; j++) compact[j] = profileScopes[base + perms[j]!]!;
-      row = rowOf[profile] = rows.length;
-      rows.push(compact);
+      for (let j = 0; j < width; j++) scopes[at + j] = profileScopes[base + perms[j]!]!;
+      row = rowOfProfile[profile] = firstUser.length;
+      firstUser.push(i);
+    } else {
+      const from = firstUser[row]! * width;
+      scopes.copyWithin(at, from, from + width);
     }
     rowOfUser[i] = row;
-    scopes.set(rows[row]!, i * width);
   }
 
   if (options.aggregates === false) return { userIds, permissionIds, scopes };
+  const rows = firstUser.map((i) => scopes.subarray(i * width, (i + 1) * width));
   const distinct = { rows, rowOfUser, width };
   return {
     userIds,
@@ -98,6 +101,17 @@ export function accessMatrix(
     byDepartment: aggregateByDepartment(policy, users, distinct),
     byManager: aggregateByManager(policy, users, distinct),
   };
+}
+
+/** User numbers of the ids; the policy's own id list, without repeats, is 0..n-1 and needs no lookups. */
+function userNumbers(policy: CompiledPolicy, userIds: readonly string[]): Int32Array {
+  const users = new Int32Array(userIds.length);
+  if (userIds === policy.userIds && policy.userIndex.size === policy.userCount) {
+    for (let i = 0; i < users.length; i++) users[i] = i;
+  } else {
+    for (let i = 0; i < users.length; i++) users[i] = userNumber(policy, userIds[i]!);
+  }
+  return users;
 }
 
 /** The matrix's distinct rows (one per role profile) and which row each requested user has. */

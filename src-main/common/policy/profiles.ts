@@ -1,4 +1,5 @@
 import { RANK_SCOPE } from './dataType';
+import { RoleSetTable } from './roleSets';
 
 /**
  * Profiles: users who hold the same set of roles (and the same super-admin flag) have the same effective
@@ -39,25 +40,37 @@ export function profileKey(input: Pick<ProfileInputs, 'userSuper' | 'userRoleSta
 }
 
 export function buildProfiles(input: ProfileInputs): ProfileTable {
-  const { userCount, permCount } = input;
-  const keyToProfile = new Map<string, number>();
+  const { userCount, permCount, userRoleStart, userRoles, userSuper } = input;
+  const table = new RoleSetTable();
   const userProfile = new Int32Array(userCount);
   const samples: number[] = [];
-  const keys: string[] = [];
-  const scratch: number[] = [];
+  let widest = 0;
+  for (let u = 0; u < userCount; u++) widest = Math.max(widest, userRoleStart[u + 1]! - userRoleStart[u]!);
+  const sorted = new Int32Array(widest);
   for (let u = 0; u < userCount; u++) {
-    const key = profileKey(input, u, scratch);
-    let profile = keyToProfile.get(key);
-    if (profile === undefined) {
-      profile = samples.length;
-      keyToProfile.set(key, profile);
-      samples.push(u);
-      keys.push(key);
+    // The user's roles sorted (insertion sort: a user holds a handful), as profileKey sorts them.
+    const from = userRoleStart[u]!;
+    const length = userRoleStart[u + 1]! - from;
+    for (let i = 0; i < length; i++) {
+      const r = userRoles[from + i]!;
+      let j = i;
+      for (; j > 0 && sorted[j - 1]! > r; j--) sorted[j] = sorted[j - 1]!;
+      sorted[j] = r;
     }
+    const profile = table.intern(userSuper[u] ? 1 : 0, sorted, length);
+    if (profile === samples.length) samples.push(u);
     userProfile[u] = profile;
   }
 
   const profileCount = samples.length;
+  // Keys only per profile, in profileKey's form, for incremental updates to file changed users by.
+  const keys: string[] = [];
+  const keyToProfile = new Map<string, number>();
+  for (let profile = 0; profile < profileCount; profile++) {
+    const key = (table.flagOf(profile) ? '*' : '') + table.rolesOf(profile).join(',');
+    keys.push(key);
+    keyToProfile.set(key, profile);
+  }
   const profileScopes = new Uint8Array(profileCount * permCount);
   const profileScopeBits = new Uint8Array(profileCount * permCount);
   for (let profile = 0; profile < profileCount; profile++) fillProfileRow(input, samples[profile]!, profile, profileScopes, profileScopeBits);
@@ -84,5 +97,8 @@ export function fillProfileRow(input: ProfileInputs, u: number, profile: number,
   }
   // … and only then maps it (DataAuthEnum.valueOf). The super admin short-circuits every check (§4.1, §7.2).
   if (input.userSuper[u]) profileScopes.fill(5, base, base + permCount);
-  else for (let cell = base; cell < base + permCount; cell++) profileScopes[cell] = RANK_SCOPE[profileScopes[cell]!]!;
+  else {
+    const rankScope = RANK_SCOPE; // once: under a CommonJS loader each read of an import is a getter call
+    for (let cell = base; cell < base + permCount; cell++) profileScopes[cell] = rankScope[profileScopes[cell]!]!;
+  }
 }

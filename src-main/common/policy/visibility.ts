@@ -1,4 +1,5 @@
 import type { CompiledPolicy, ScopeValue } from './compiledPolicy';
+import { decideById } from './decisionIndex';
 import { permissionNumber, scopeOf, userNumber } from './scope';
 
 /**
@@ -39,10 +40,12 @@ function below(
   return root >= 0 && e >= enter[root]! && e <= exit[root]! && depth[w]! + loop[v]! <= limit;
 }
 
-/** Can `viewerId` see records owned by `ownerId` through `permissionId`? */
+/**
+ * Can `viewerId` see records owned by `ownerId` through `permissionId`? The answer of `reaches`, read from the
+ * records decisionIndex.ts lays out for one decision at a time.
+ */
 export function canSee(policy: CompiledPolicy, viewerId: string, ownerId: string, permissionId: string): boolean {
-  const viewer = userNumber(policy, viewerId);
-  return reaches(policy, viewer, userNumber(policy, ownerId), scopeOf(policy, viewer, permissionNumber(policy, permissionId)));
+  return decideById(policy, viewerId, ownerId, permissionId);
 }
 
 /**
