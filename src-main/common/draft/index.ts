@@ -12,24 +12,6 @@ export { DraftRejectedError, PROBLEM_SEVERITY, WUKONG_CODES } from './problems';
 export { apply, applyChecked, type ApplyOptions, type CheckedApply } from './apply';
 export { validate, type RuleLevel } from './validate';
 
-// Undo / redo.
-export { invert } from './invert';
-export {
-  canRedo,
-  canUndo,
-  draftHistorySchema,
-  effectiveBatches,
-  effectiveOperations,
-  emptyHistory,
-  historyEntrySchema,
-  record,
-  redo,
-  undo,
-  type DraftHistory,
-  type HistoryEntry,
-  type HistoryStep,
-} from './history';
-
 // What a draft changes, cell by cell, and in words.
 export type { CellChange, CellKind, CellRef, CellValues, DepartmentSummary, FieldRuleValue, RoleSummary, UserSummary } from './cells';
 export { cellKey } from './cells';

@@ -4,11 +4,12 @@ import { dataScopeSchema, fieldAccessSchema, fieldMaskSchema, idSchema, userStat
 /**
  * Draft operations: small, serialisable descriptions of one edit. They are stored in the encrypted draft and
  * sent over IPC, so they carry ids only, never whole entities (the exceptions are the optional restore hints
- * below, which `invert` fills in so that an undo puts everything back exactly where it was).
+ * below).
  *
  * Restore hints (`at`, `enabled`, `remark`, `label`, `sort`, `remove`): the UI never sets them. They keep list
- * order and CRM extras so that apply(apply(s, b), invert(s, b)) deep-equals s. The planner may ignore `at`
- * (the CRM has no order for role grants or memberships) but must honour the rest.
+ * order and CRM extras when an operation puts back what another took away (a hand-written policy file, a
+ * rollback draft); undo itself replays the draft's gestures up to its head, it does not invert them. The planner
+ * may ignore `at` (the CRM has no order for role grants or memberships) but must honour the rest.
  */
 
 const ids = z.array(idSchema);

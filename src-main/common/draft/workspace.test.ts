@@ -5,7 +5,6 @@ import { validateSnapshot } from '../domain';
 import { createDemoSnapshot, generateOrganisation } from '../generator';
 import { apply } from './apply';
 import { diffSnapshots } from './diff';
-import { invert } from './invert';
 import type { DraftOperation } from './operations';
 import { rebase } from './rebase';
 import { validate } from './validate';
@@ -39,7 +38,7 @@ describe('the server rules on the demo workspace', () => {
     expect(validate(demo, [{ type: 'renameRole', roleId: '180162', name: 'Root' }]).map((p) => [p.code, p.severity])).toEqual([['PROTECTED_ROLE', 'warning']]);
   });
 
-  it('undoes a mixed batch exactly and leaves a consistent snapshot', () => {
+  it('applies a mixed batch and leaves a consistent snapshot', () => {
     const crmRole = demo.roles.find((r) => r.id === '180176')!;
     const someone = demo.users.find((u) => u.roleIds.includes(crmRole.id) && u.roleIds.length > 1)!;
     const ops: DraftOperation[] = [
@@ -52,7 +51,8 @@ describe('the server rules on the demo workspace', () => {
     ];
     const after = apply(demo, ops);
     expect(validateSnapshot(after)).toEqual([]);
-    expect(apply(after, invert(demo, ops), { rules: 'structural' })).toEqual(demo);
+    expect(after.roles.some((r) => r.id === '180178')).toBe(false);
+    expect(after.users.find((u) => u.id === someone.id)!.roleIds).not.toContain(crmRole.id);
   });
 });
 
@@ -74,7 +74,6 @@ describe('a generated 20k-person organisation', () => {
     expect(after.users).toBe(big.users);
     expect(after.fieldRules).toBe(big.fieldRules);
     expect(diffSnapshots(big, after).every((c) => c.kind === 'rolePermission')).toBe(true);
-    expect(apply(after, invert(big, paint), { rules: 'structural' })).toEqual(big);
   });
 
   it('moves 500 people and rebases the move over an unrelated server change', () => {

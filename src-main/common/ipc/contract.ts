@@ -40,5 +40,5 @@ export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
-export { events, EVENT_NAMES, type EventName, type EventPayload } from './events';
-export { AppError, type AppErrorData, type ErrorCode, type Result } from './result';
+export { events, EVENT_NAMES, workspaceChangeReasonSchema, type EventName, type EventPayload, type WorkspaceChangeReason } from './events';
+export { AppError, type AppErrorData, type ErrorCode, type ErrorDetails, type Result } from './result';

@@ -3,6 +3,7 @@ import type { DraftBatch } from '../../common/draft/operations';
 import type { DraftProblem } from '../../common/draft/problems';
 import type { Snapshot } from '../../common/domain/snapshot';
 import type { DraftProblemView, DraftSummary } from '../../common/ipc/channels/drafts';
+import type { WorkspaceChangeReason } from '../../common/ipc/events';
 import { AppError } from '../../common/ipc/result';
 import type { EventBus } from '../eventBus';
 import { checkGestures, type GestureError } from './checkGestures';
@@ -212,7 +213,7 @@ export class DraftService {
     this.projections.forget(draftId);
   }
 
-  private changed(summary: DraftSummary, reason: string): DraftSummary {
+  private changed(summary: DraftSummary, reason: WorkspaceChangeReason): DraftSummary {
     this.events.emit('workspace.changed', { reason });
     return summary;
   }

@@ -5,6 +5,7 @@ import { diffSnapshots } from '../../common/draft/diff';
 import { resolveConflicts, type ConflictChoice } from '../../common/draft/rebase';
 import type { PlanView, PushGate, PushReportView, UndoPreviewView, UndoResultView, VerifyView } from '../../common/ipc/channels/sync';
 import { AppError } from '../../common/ipc/result';
+import type { WorkspaceChangeReason } from '../../common/ipc/events';
 import type { CrmConnector, PushReport } from '../../connectors/connector';
 import { planPush } from '../../connectors/wukong';
 import type { ConnectionProfile } from '../../store';
@@ -26,7 +27,7 @@ export interface SyncWorkflowOptions {
 }
 
 /** Reason of `workspace.changed` after a pull made while a flow is on screen: views refetch, the page stays. */
-export const SERVER_REFRESHED = 'server state refreshed';
+export const SERVER_REFRESHED = 'server state refreshed' satisfies WorkspaceChangeReason;
 
 /**
  * The push flow of one open workspace over its SyncService (one logged-in connector): plan a draft (pull,

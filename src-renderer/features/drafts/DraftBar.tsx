@@ -1,3 +1,4 @@
+import type { WorkspaceChangeReason } from '../../../src-main/common/ipc/contract';
 import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { useFeatureT } from '../../i18n/featureMessages';
@@ -11,7 +12,7 @@ import './lifecycle.css';
  * asked: a push was planned or verified (the draft became read-only), a draft was made in the main process (a
  * rollback, an import). The renderer's own edits answer with their summary and need no extra round trip.
  */
-const RELIST = new Set(['server state refreshed', 'draft imported']);
+const RELIST = new Set<WorkspaceChangeReason>(['server state refreshed', 'draft imported']);
 
 /**
  * The active draft, undo and redo, in the header of every view. Ctrl/⌘+Z undoes and Ctrl/⌘+Shift+Z or

@@ -1,3 +1,4 @@
+import type { WorkspaceChangeReason } from '../../../src-main/common/ipc/contract';
 import { useEffect, type ReactNode } from 'react';
 import { api } from '../../api/client';
 import { reloadApp } from '../../app/reloadApp';
@@ -5,7 +6,7 @@ import { useWorkspaceStore } from '../../stores/workspaceStore';
 import { LockScreen } from './LockScreen';
 
 /** Reasons after which everything the views cached belongs to another workspace or state of the world. */
-const RELOAD_ALL = new Set(['workspace opened', 'workspace created', 'workspace locked', 'snapshot saved']);
+const RELOAD_ALL = new Set<WorkspaceChangeReason>(['workspace opened', 'workspace created', 'workspace locked', 'snapshot saved']);
 
 /**
  * Shows the views only while the current workspace is unlocked; otherwise the lock screen. Follows the main
