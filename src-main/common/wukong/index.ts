@@ -41,3 +41,13 @@ export {
   type WukongEnglishLabels,
   type WukongFileKey,
 } from './rawSchemas';
+export {
+  CRM_ACTIONS,
+  crmModules,
+  crmActionPermissions,
+  columnsForAction,
+  columnsForModule,
+  type CrmAction,
+  type CrmModule,
+  type MapColumn,
+} from './crmActions';

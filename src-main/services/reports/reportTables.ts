@@ -5,7 +5,7 @@ import type { ReportTable } from '../../common/ipc/channels/files';
 import { accessMatrix, SCOPE_NAMES, type CompiledPolicy, type ScopeValue } from '../../common/policy';
 import { compareIds } from '../../common/policyFile/canonical';
 import { indexPermissions, permissionPathLabel } from '../../common/wukong/permissionPathLabel';
-import { crmActionPermissions } from './crmActions';
+import { crmActionPermissions } from '../../common/wukong';
 
 type Locale = keyof LocalizedText;
 

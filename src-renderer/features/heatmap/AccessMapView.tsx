@@ -9,7 +9,7 @@ import { usePersonPanelStore } from '../person/personPanelStore';
 import { aggregateByDepartment } from './aggregates';
 import { AggregateGrid } from './AggregateGrid';
 import { useCatalogueStore } from './catalogueStore';
-import { columnsForAction, columnsForModule, CRM_ACTIONS, crmModules, type CrmAction } from './crmCatalogue';
+import { columnsForAction, columnsForModule, CRM_ACTIONS, crmModules, type CrmAction } from '../../../src-main/common/wukong';
 import { ExplanationStrip } from './ExplanationStrip';
 import { HeatmapGrid, type CellRef } from './HeatmapGrid';
 import { mapLines, teamOf, type GroupBy } from './heatmapRows';

@@ -4,7 +4,7 @@ import type { User } from '../../../src-main/common/domain/user';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized, useT } from '../../i18n/useT';
 import { cellLook } from './cellLook';
-import type { MapColumn } from './crmCatalogue';
+import type { MapColumn } from '../../../src-main/common/wukong';
 import type { MapLine } from './heatmapRows';
 import { heatmapMessages, scopeGlyphs } from './messages';
 import { scopeKey } from './scopeCodec';

@@ -5,7 +5,7 @@ import { SCOPE_SLOTS } from '../../../src-main/common/policy/matrix';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized, useT } from '../../i18n/useT';
 import type { DepartmentAggregate } from './aggregates';
-import type { MapColumn } from './crmCatalogue';
+import type { MapColumn } from '../../../src-main/common/wukong';
 import { heatmapMessages } from './messages';
 import { scopeKey } from './scopeCodec';
 import { SCOPE_COLOURS } from './scopeColours';

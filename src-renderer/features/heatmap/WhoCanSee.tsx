@@ -6,7 +6,7 @@ import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
 import { usePersonPanelStore } from '../person/personPanelStore';
-import type { CrmModule } from './crmCatalogue';
+import type { CrmModule } from '../../../src-main/common/wukong';
 import { heatmapMessages } from './messages';
 
 type Viewer = { userId: string; scope: number };

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized, useT } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
-import { CRM_ACTIONS, type CrmModule } from '../heatmap/crmCatalogue';
+import { CRM_ACTIONS, type CrmModule } from '../../../src-main/common/wukong';
 import { heatmapMessages, scopeGlyphs } from '../heatmap/messages';
 import { decodeScopes, glyphKey, scopeKey } from '../heatmap/scopeCodec';
 import { personMessages } from './messages';

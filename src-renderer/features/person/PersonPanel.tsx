@@ -4,7 +4,7 @@ import { ScopeBadge } from '../../components/ScopeBadge';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized, useT } from '../../i18n/useT';
 import { useCatalogueStore } from '../heatmap/catalogueStore';
-import { crmModules } from '../heatmap/crmCatalogue';
+import { crmModules } from '../../../src-main/common/wukong';
 import { heatmapMessages } from '../heatmap/messages';
 import { orgMessages } from '../org-tree/messages';
 import { gesture, useApplyGesture } from '../org-tree/orgEdits';
