@@ -74,6 +74,10 @@ interface Row {
   compile: Timing;
   matrix: Timing;
   matrixScopesOnly: Timing;
+  /** One pass over as many bytes as the scopes-only matrix holds (a fill of an existing array). */
+  memoryPass: Timing;
+  /** The first canSee asked of a fresh policy: it builds the policy's decision index (decisionIndex.ts). */
+  firstDecision: PerCall;
   listMatrix: Timing;
   whoCanSee: Timing;
   explain: Timing;
@@ -116,6 +120,9 @@ async function benchSize(users: number, withPeers: boolean): Promise<Row> {
   const heapEngine = heapUsedMb() - heapBefore; // compiled policy + the full matrix with its aggregates, live
   const heapTotal = heapUsedMb();
   const scopesOnly = time(reps, () => accessMatrix(policy, policy.userIds, crmActions, { aggregates: false }));
+  // What "within 10× of one memory pass" is measured against: writing every byte of such a matrix once.
+  const passBytes = new Uint8Array(scopesOnly.result.scopes.length);
+  const memoryPass = time(reps, () => passBytes.fill(1));
   const listMatrix = time(reps, () => accessMatrix(policy, policy.userIds, listMenus, { aggregates: false }));
 
   const pick = sampler(SEED);
@@ -145,6 +152,9 @@ async function benchSize(users: number, withPeers: boolean): Promise<Row> {
   // The data-scope question, on one seeded sample for everyone.
   const decisions = sampleDecisions(snapshot, listMenus, DECISIONS, SEED + users);
   const engineAnswers = new Uint8Array(decisions.length);
+  // Not in the per-decision time below (as the peers' loads are not in theirs): the one-off cost of the first.
+  const first = timeOnce(() => canSee(policy, decisions[0]!.viewer, decisions[0]!.owner, decisions[0]!.menu));
+  const firstDecision = { wall: first.wall, cpu: first.cpu };
   const passes = 10;
   const engineTime = time(passes, () => {
     for (let i = 0; i < decisions.length; i++) {
@@ -270,7 +280,7 @@ async function benchSize(users: number, withPeers: boolean): Promise<Row> {
   }
 
   const row: Row = {
-    users, compile: compiled, matrix, matrixScopesOnly: scopesOnly, listMatrix, whoCanSee: who, explain: explained,
+    users, compile: compiled, matrix, matrixScopesOnly: scopesOnly, memoryPass, firstDecision, listMatrix, whoCanSee: who, explain: explained,
     impact: impacted, recompile, incremental, incrementalImpact, incrementalNote, lint, heapEngine, heapTotal, engineDecision, listMenus: listMenus.length, peers, rss: maxRssMb(),
   };
   collectGarbage();
@@ -419,6 +429,13 @@ function printTables(rows: Row[]) {
   timed('compile', (r) => r.compile, 1000);
   timed('full matrix: users × CRM actions + dept and manager aggregates', (r) => r.matrix, 500);
   timed('matrix scopes only', (r) => r.matrixScopesOnly);
+  timed('one memory pass over the scopes-only matrix\'s bytes (fill)', (r) => r.memoryPass);
+  line([
+    'matrix scopes only ÷ one memory pass (×, CPU)',
+    ...rows.map((r) => (r.matrixScopesOnly.cpu / Math.max(r.memoryPass.cpu, 1e-3)).toFixed(1)),
+    '≤ 10', at100k ? verdict(at100k.matrixScopesOnly.cpu <= 10 * at100k.memoryPass.cpu) : '',
+  ]);
+  line(['first `canSee` of a new policy: builds its decision index (ms)', ...rows.map((r) => `${ms(r.firstDecision.wall)} / ${ms(r.firstDecision.cpu)}`), '', '']);
   timed('who-can-see, one (owner, permission)', (r) => r.whoCanSee, 20);
   timed('explain', (r) => r.explain, 1);
   timed('impact of a one-role change', (r) => r.impact, 200);
@@ -440,6 +457,13 @@ function printTables(rows: Row[]) {
   mem('memory: compiled policy + full matrix (MB, heap + typed arrays)', (r) => r.heapEngine, 500);
   mem('memory: all live data incl. the snapshot (MB)', (r) => r.heapTotal, 500);
   mem(`peak RSS of the process so far${rows[0]!.peers.length ? ', peers included' : ' (no peers)'} (MB)`, (r) => r.rss);
+  const at1m = rows.find((r) => r.users === 1_000_000);
+  if (at1m) {
+    console.log('');
+    console.log(`Issue 12 at 1M users: compile ${ms(at1m.compile.cpu)} ms CPU (target ≤ 3000: ${verdict(at1m.compile.cpu <= 3000)}), ` +
+      `scopes-only matrix ${ms(at1m.matrixScopesOnly.cpu)} ms CPU (target ≤ 500: ${verdict(at1m.matrixScopesOnly.cpu <= 500)}), ` +
+      `peak RSS ${at1m.rss.toFixed(0)} MB (target ≤ 2048 engine-only${rows[0]!.peers.length ? '; peers loaded in this run' : ''}: ${verdict(at1m.rss <= 2048)})`);
+  }
   if (!rows[0]!.peers.length) return;
 
   console.log('');

@@ -188,6 +188,10 @@ export function compileManagers(snapshot: Snapshot, userIndex: ReadonlyMap<strin
 export function compileStatus(snapshot: Snapshot): Uint8Array {
   const users = snapshot.users;
   const out = new Uint8Array(users.length);
-  for (let u = 0; u < users.length; u++) out[u] = STATUS_CODE[users[u]!.status] ?? 0;
+  for (let u = 0; u < users.length; u++) {
+    // Compared, not looked up in STATUS_CODE: a keyed read per user was a tenth of a compile at a million users.
+    const status = users[u]!.status;
+    out[u] = status === 'active' ? STATUS_CODE.active : status === 'inactive' ? STATUS_CODE.inactive : status === 'disabled' ? STATUS_CODE.disabled : 0;
+  }
   return out;
 }

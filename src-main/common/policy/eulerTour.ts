@@ -28,6 +28,7 @@ export interface EulerTour {
 
 export function eulerTour(parent: Int32Array): EulerTour {
   const n = parent.length;
+  if (parentsFirst(parent)) return forwardTour(parent);
   const childStart = new Int32Array(n + 1);
   for (let v = 0; v < n; v++) {
     const p = parent[v]!;
@@ -98,4 +99,52 @@ export function eulerTour(parent: Int32Array): EulerTour {
     } while (y !== x);
   }
   return { enter, exit, depth, order, loopRoot, loop };
+}
+
+/** Whether every node's parent has a smaller number (then there is no cycle, and one pass in order suffices). */
+function parentsFirst(parent: Int32Array): boolean {
+  for (let v = 0; v < parent.length; v++) if (parent[v]! >= v) return false;
+  return true;
+}
+
+/**
+ * The tour of the depth-first walk above, for a graph whose parents come before their children (WukongCRM hands
+ * out ids in creation order, and a manager or a parent department usually exists before what is filed under it):
+ * subtree sizes in one backward pass, then positions in one forward pass — each child right after its elder
+ * siblings' subtrees. Node numbers follow no tree order, so the walk waits on one cache miss after another; these
+ * passes read the nodes in order and only their parents out of order (few, and mostly near the front), which is
+ * several times faster at a million people.
+ */
+function forwardTour(parent: Int32Array): EulerTour {
+  const n = parent.length;
+  const size = new Int32Array(n);
+  for (let v = n - 1; v >= 0; v--) {
+    size[v]!++;
+    const p = parent[v]!;
+    if (p >= 0) size[p]! += size[v]!;
+  }
+  const enter = new Int32Array(n);
+  const exit = new Int32Array(n);
+  const depth = new Int32Array(n);
+  const order = new Int32Array(n);
+  /** Where the next child of each node goes. */
+  const next = new Int32Array(n);
+  let time = 0;
+  for (let v = 0; v < n; v++) {
+    const p = parent[v]!;
+    let e: number;
+    if (p < 0) {
+      e = time;
+      time += size[v]!;
+    } else {
+      e = next[p]!;
+      next[p] = e + size[v]!;
+      depth[v] = depth[p]! + 1;
+    }
+    enter[v] = e;
+    next[v] = e + 1;
+    exit[v] = e + size[v]! - 1;
+    order[e] = v;
+  }
+  return { enter, exit, depth, order, loopRoot: new Int32Array(n).fill(-1), loop: new Int32Array(n) };
 }
