@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadResult } from './readPolicyFile';
@@ -82,7 +83,8 @@ function startWorker(script: string | undefined, maxHeapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
   if (script) return new Worker(script, { resourceLimits });
   // From source: register tsx's ESM loader inside the worker, then load the TypeScript entry.
-  const entry = pathToFileURL(fileURLToPath(new URL('./readWorker.ts', import.meta.url))).href;
+  // Paths from the string form of the module URL: jsdom (component tests) replaces the global `URL`.
+  const entry = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'readWorker.ts')).href;
   const loader = tsxApiUrl();
   const bootstrap = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
   return new Worker(bootstrap, { eval: true, resourceLimits });

@@ -43,13 +43,14 @@ describe('importing policy files in the drafts view', () => {
     const bad = text.replace('dataScope: 4', 'dataScope: 7');
     const line = bad.split('\n').findIndex((l) => l.includes('dataScope: 7')) + 1;
     const files = await pick(bad);
-    const alert = await within(files).findByRole('alert');
+    // The main process reads the file in a worker thread; its first start (through tsx here) takes a moment.
+    const alert = await within(files).findByRole('alert', {}, { timeout: 30_000 });
     expect(alert.textContent).toContain('The file was not imported: nothing changed.');
     expect(alert.textContent).toContain(`Line ${line}, gestures[0].operations[0].dataScope:`);
     expect((await api.call('drafts.list', {})).drafts.length).toBe(before);
 
     await pick(text);
-    expect((await within(files).findByRole('status')).textContent).toBe('Imported as the new draft “Source” (1 changes).');
+    expect((await within(files).findByRole('status', {}, { timeout: 30_000 })).textContent).toBe('Imported as the new draft “Source” (1 changes).');
     const selected = within(screen.getByRole('list', { name: 'Drafts' })).getAllByRole('button').find((b) => b.getAttribute('aria-current') === 'true')!;
     expect(selected.textContent).toContain('Source');
     expect((await api.call('drafts.list', {})).drafts.length).toBe(before + 1);
