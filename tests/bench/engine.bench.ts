@@ -152,6 +152,9 @@ async function benchSize(users: number, withPeers: boolean): Promise<Row> {
   // The data-scope question, on one seeded sample for everyone.
   const decisions = sampleDecisions(snapshot, listMenus, DECISIONS, SEED + users);
   const engineAnswers = new Uint8Array(decisions.length);
+  // The garbage of the steps before (impact, lints) collected first, here and before each peer's decisions, so that
+  // the collector's threads do not run in the decisions' CPU time.
+  collectGarbage();
   // Not in the per-decision time below (as the peers' loads are not in theirs): the one-off cost of the first.
   const first = timeOnce(() => canSee(policy, decisions[0]!.viewer, decisions[0]!.owner, decisions[0]!.menu));
   const firstDecision = { wall: first.wall, cpu: first.cpu };
@@ -202,6 +205,7 @@ async function benchSize(users: number, withPeers: boolean): Promise<Row> {
 
   async function measurePeer(name: string, peer: Peer, load: PerCall, heapMb: number): Promise<PeerResult> {
     // Decisions: a first pass within the budget (answers kept), then the same prefix again; the better pass counts.
+    collectGarbage();
     const answers: boolean[] = [];
     const cpu0 = process.cpuUsage();
     const start = performance.now();
