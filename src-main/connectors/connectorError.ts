@@ -1,47 +1,13 @@
+import type { z } from 'zod';
+import type { connectorErrorCodeSchema } from '../common/ipc/errorDetails';
+
 /**
  * Every failure a connector reports carries a stable `code` (CONVENTIONS: errors with a stable code), the
  * endpoint it happened on and, for errors the server itself answered, the server's code and message.
- * Messages never contain credentials or tokens.
+ * Messages never contain credentials or tokens. The codes are listed, with what each means, in the contract
+ * (`common/ipc/errorDetails`): the renderer picks its words by them.
  */
-export type ConnectorErrorCode =
-  /** Wrong username or password (WukongCRM 1004, also 1002/1003/1009). */
-  | 'LOGIN_FAILED'
-  /** Too many password errors (WukongCRM 1010): wait and try again. */
-  | 'ACCOUNT_LOCKED'
-  /** The account is disabled (WukongCRM 1007). */
-  | 'ACCOUNT_DISABLED'
-  /** The session was lost (302) and one fresh login did not bring it back. */
-  | 'SESSION_LOST'
-  /** The answer does not have the shape the connector relies on; names the endpoint and the field. */
-  | 'MALFORMED_RESPONSE'
-  | 'TIMEOUT'
-  /** The connection failed or was dropped before an answer arrived. */
-  | 'NETWORK'
-  /** HTTP 5xx or envelope code 500: the server failed; worth retrying. */
-  | 'SERVER_ERROR'
-  /**
-   * The server answered every attempt with the same error of its own (envelope code 500 with HTTP 200: its
-   * handler threw, e.g. an SQL error). Sending it again will fail the same way: the push stops, not resumable.
-   */
-  | 'SERVER_REJECTED'
-  /** Another unexpected HTTP status. */
-  | 'HTTP_ERROR'
-  /** HTTP 401 / code 401: the account may not call this endpoint. */
-  | 'NO_PERMISSION'
-  /** Envelope code 400: the server refused the request's fields. */
-  | 'VALIDATION_ERROR'
-  /** Any other non-zero envelope code (11xx business rules). */
-  | 'BUSINESS_ERROR'
-  /** The server accepted a write but did not do all of it (e.g. role assignments silently dropped, §4.3). */
-  | 'WRITE_NOT_APPLIED'
-  /** An id the server does not return could not be found by re-reading (§9). */
-  | 'ID_NOT_FOUND'
-  /** The caller cancelled (AbortSignal). */
-  | 'CANCELLED'
-  /** The pulled state contradicts itself (dangling references the domain cannot hold). */
-  | 'INCONSISTENT_STATE'
-  /** The push cannot go on: a previous call failed, or the journal does not match the plan. */
-  | 'PUSH_STOPPED';
+export type ConnectorErrorCode = z.infer<typeof connectorErrorCodeSchema>;
 
 export interface ConnectorErrorDetails {
   endpoint?: string;

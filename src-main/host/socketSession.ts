@@ -55,8 +55,7 @@ export function serveSocket(ws: WebSocket, options: SocketSessionOptions): void 
     }
     ws.send(text);
   };
-  const reply = (id: number, code: ErrorCode, message: string, details?: string[]) =>
-    post({ kind: 'result', id, result: { ok: false, error: details ? { code, message, details } : { code, message } } });
+  const reply = (id: number, code: ErrorCode, message: string) => post({ kind: 'result', id, result: { ok: false, error: { code, message } } });
 
   const unsubscribe = options.events.subscribe((event, payload) => post({ kind: 'event', event, payload }));
   ws.on('close', unsubscribe);

@@ -39,7 +39,7 @@ describe('dispatcher', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('INVALID_INPUT');
-    expect(result.error.details?.[0]).toMatch(/^userId:/);
+    expect(result.error.details).toEqual({ kind: 'fields', issues: [{ path: 'userId', message: expect.any(String) }] });
   });
 
   it('rejects unexpected extra input fields (strict inputs)', async () => {

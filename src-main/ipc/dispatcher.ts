@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { contract, isChannelName } from '../common/ipc/contract';
+import { fieldIssues } from '../common/ipc/errorDetails';
 import { AppError, type Result } from '../common/ipc/result';
 import type { CallContext, Handlers } from './handlerTypes';
 
@@ -23,7 +23,7 @@ export function createDispatcher(
     const spec = contract[channel];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
-      return fail('INVALID_INPUT', `invalid input for ${channel}`, describeIssues(parsed.error));
+      return fail('INVALID_INPUT', `invalid input for ${channel}`, fieldIssues(parsed.error));
     }
     try {
       const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
@@ -31,7 +31,7 @@ export function createDispatcher(
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         // A broken promise of our own: log the shape problem (no values), tell the renderer plainly.
-        log(`[ipc] ${channel} produced output that breaks the contract: ${describeIssues(checked.error).join('; ')}`);
+        log(`[ipc] ${channel} produced output that breaks the contract: ${fieldIssues(checked.error).issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
         return fail('INTERNAL', `the main process produced an invalid answer for ${channel}`);
       }
       return { ok: true, value: checked.data };
@@ -44,11 +44,6 @@ export function createDispatcher(
   };
 }
 
-function fail(code: AppError['code'], message: string, details?: string[]): Result<never> {
+function fail(code: AppError['code'], message: string, details?: AppError['details']): Result<never> {
   return { ok: false, error: details ? { code, message, details } : { code, message } };
-}
-
-/** Field paths and messages, never the offending values (they may be secrets). */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.slice(0, 20).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
 }

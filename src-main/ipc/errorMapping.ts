@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import { AppError, type ErrorCode } from '../common/ipc/result';
+import type { storeErrorCodeSchema } from '../common/ipc/errorDetails';
 import { DraftRejectedError } from '../common/draft/problems';
 import { UnknownIdError } from '../common/policy';
 import { StoreError, type StoreErrorCode } from '../store';
@@ -18,32 +20,48 @@ const STORE_CODES: Record<StoreErrorCode, ErrorCode> = {
   ALREADY_EXISTS: 'CONFLICT',
 };
 
+// The contract repeats the store's codes (it may not import the store); this stops compiling when they drift apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const storeCodesMatch: Same<StoreErrorCode, z.infer<typeof storeErrorCodeSchema>> = true;
+void storeCodesMatch;
+
 /**
- * Errors the services raise on purpose, turned into what the renderer understands. Their messages are
+ * Errors the services raise on purpose, turned into what the renderer understands: a code, the English message
+ * (logs, last resort) and the structured details the renderer words in the reader's language. Their messages are
  * written for people and hold no secrets (the store guarantees it for its own); anything else stays INTERNAL.
  */
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (error instanceof StoreError) {
-    const details = Object.entries(error.details).map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
-    return new AppError(STORE_CODES[error.code], error.message, details.length ? details : undefined);
+    // Only the facts the renderer words; paths moved aside reach it through the workspace summary instead.
+    const { fileVersion, supportedVersion } = error.details;
+    return new AppError(STORE_CODES[error.code], error.message, {
+      kind: 'store',
+      code: error.code,
+      ...(typeof fileVersion === 'number' ? { fileVersion } : {}),
+      ...(typeof supportedVersion === 'number' ? { supportedVersion } : {}),
+    });
   }
   if (error instanceof ConnectorError) {
-    // `connector: CODE` first, so the renderer can choose its words; the server's own code and message follow.
-    // Connector messages name endpoints and fields, never a password or token.
+    // Connector messages and details name endpoints and fields, never a password or token.
     const d = error.details;
-    const details = [`connector: ${error.code}`];
-    if (d.serverCode !== undefined) details.push(`serverCode: ${d.serverCode}`);
-    if (d.serverMessage) details.push(`serverMessage: ${d.serverMessage}`);
-    if (d.endpoint) details.push(`endpoint: ${d.endpoint}`);
-    if (d.field) details.push(`field: ${d.field}`);
-    if (d.httpStatus !== undefined) details.push(`httpStatus: ${d.httpStatus}`);
-    return new AppError(error.code === 'CANCELLED' ? 'CANCELLED' : 'REMOTE', error.message, details);
+    return new AppError(error.code === 'CANCELLED' ? 'CANCELLED' : 'REMOTE', error.message, {
+      kind: 'connector',
+      code: error.code,
+      ...(d.serverCode !== undefined ? { serverCode: d.serverCode } : {}),
+      ...(d.serverMessage ? { serverMessage: d.serverMessage } : {}),
+      ...(d.endpoint ? { endpoint: d.endpoint } : {}),
+      ...(d.field ? { field: d.field } : {}),
+      ...(d.httpStatus !== undefined ? { httpStatus: d.httpStatus } : {}),
+    });
   }
   // An unknown user or permission id is the caller's mistake, not a crash.
   if (error instanceof UnknownIdError) return new AppError('NOT_FOUND', error.message);
   if (error instanceof DraftRejectedError) {
-    return new AppError('REFUSED', error.message, error.problems.map((p) => `${p.code}: ${p.message.en} / ${p.message['zh-CN']}`));
+    return new AppError('REFUSED', error.message, {
+      kind: 'draftProblems',
+      problems: error.problems.map((p) => ({ code: p.code, message: p.message, wukongCode: p.wukongCode })),
+    });
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { DraftBatch } from '../../src-main/common/draft/operations';
 import type { DraftProblemView, DraftSummary } from '../../src-main/common/ipc/channels/drafts';
+import type { AppErrorData } from '../../src-main/common/ipc/result';
 import { api, ApiError } from '../api/client';
 import { keptOutReason, uniqueDraftName, type KeptOutReason } from './draftTarget';
 
@@ -17,8 +18,8 @@ interface DraftState {
   activeDraftId: string | null;
   /** Bumped on every change of any draft: views that show a projection refetch when it moves. */
   revision: number;
-  /** The last refusal or warning list, for the status bar. */
-  lastProblem: { message: string; details: string[] } | null;
+  /** The last refusal (as it came, for the views to word in the reader's language) or warning list. */
+  lastProblem: AppErrorData | null;
   lastWarnings: DraftProblemView[];
   notice: NewDraftNotice | null;
   /** A rollback draft that appeared since the list was first read: the drafts view opens it for review. */
@@ -77,7 +78,7 @@ export const useDraftStore = create<DraftState>((set, get) => {
     }));
   const refused = (error: unknown) => {
     if (!(error instanceof ApiError)) throw error;
-    set({ lastProblem: { message: error.message, details: error.error.details ?? [] } });
+    set({ lastProblem: error.error });
   };
   // Two gestures in quick succession while a new draft is being made must both land in that one draft.
   let making: Promise<string> | null = null;
@@ -138,7 +139,7 @@ export const useDraftStore = create<DraftState>((set, get) => {
       } catch (error) {
         refused(error);
         // A refusal because the draft was pushed meanwhile: the list shows it read-only, the next edit starts anew.
-        if (error instanceof ApiError && error.error.details?.some((d) => d.startsWith('DRAFT_PUSHED:'))) await refresh();
+        if (error instanceof ApiError && error.error.details?.kind === 'draftPushed') await refresh();
         return false;
       }
     },

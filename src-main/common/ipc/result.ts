@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorDetailsSchema, type ErrorDetails } from './errorDetails';
 
 /**
  * Errors cross the process boundary as data, never as thrown exceptions (Signal's wrapResult):
@@ -23,8 +24,11 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const appErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
-  /** Optional structured details (e.g. the fields that failed validation). Never secrets. */
-  details: z.array(z.string()).optional(),
+  /**
+   * What the renderer needs to say it in the reader's language (`message` is the main process's English, for
+   * logs and as the last resort). Never secrets.
+   */
+  details: errorDetailsSchema.optional(),
 });
 export type AppErrorData = z.infer<typeof appErrorSchema>;
 
@@ -35,9 +39,11 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: string[],
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'AppError';
   }
 }
+
+export type { ErrorDetails } from './errorDetails';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldIssues } from './errorDetails';
 import { appErrorSchema, type AppErrorData } from './result';
 
 /**
@@ -55,10 +56,9 @@ export function readWireRequest(text: string): WireRead {
   if (request.success) return { kind: 'request', request: request.data };
   const id = z.object({ id: wireIdSchema }).safeParse(json);
   if (!id.success) return { kind: 'unreadable', reason: 'not a request' };
-  const details = request.error.issues.slice(0, 10).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`.slice(0, 200));
   return {
     kind: 'invalid',
     id: id.data.id,
-    error: { code: 'INVALID_INPUT', message: 'this is not a Gatehouse request: it needs an id, a channel and an input (use {} when the channel takes none)', details },
+    error: { code: 'INVALID_INPUT', message: 'this is not a Gatehouse request: it needs an id, a channel and an input (use {} when the channel takes none)', details: fieldIssues(request.error, 10) },
   };
 }

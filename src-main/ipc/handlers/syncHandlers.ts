@@ -80,7 +80,10 @@ export function syncHandlers(services: AppServices): Pick<Handlers, SyncChannels
         const current = session.current === null ? null : session.workspaces.summary(session.current);
         let createdWorkspace = false;
         if (!current || current.kind === 'demo' || current.locked) {
-          if (!newWorkspace) throw new AppError('INVALID_INPUT', 'the demo workspace cannot hold a connection: name a new workspace and its passphrase', ['newWorkspace']);
+          if (!newWorkspace) throw new AppError('INVALID_INPUT', 'the demo workspace cannot hold a connection: name a new workspace and its passphrase', {
+              kind: 'fields',
+              issues: [{ path: 'newWorkspace', message: 'required when the demo workspace is open' }],
+            });
           await session.create(newWorkspace.name, { kind: 'passphrase', passphrase: newWorkspace.passphrase });
           createdWorkspace = true;
         }

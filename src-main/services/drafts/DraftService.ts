@@ -90,7 +90,7 @@ export class DraftService {
     const problems = checked.problems.map(toView);
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) {
-      throw new AppError('REFUSED', errors[0]!.message.en, errors.map((e) => `${e.code}: ${e.message.en} / ${e.message['zh-CN']}`));
+      throw new AppError('REFUSED', errors[0]!.message.en, { kind: 'draftProblems', problems: errors.map(({ code, message, wukongCode }) => ({ code, message, wukongCode })) });
     }
     if (this.batches(draftId).some((b) => b.id === batch.id)) throw new AppError('CONFLICT', `gesture ${batch.id} is already recorded`);
     const info = this.repository.append(draftId, [batch]);

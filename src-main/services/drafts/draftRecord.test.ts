@@ -28,9 +28,9 @@ describe('draft summaries', () => {
 });
 
 describe('the refusal', () => {
-  it('says what was refused and why, in English and Chinese', () => {
+  it('says what was refused in English and carries the verb and time for the console to word', () => {
     const error = pushedDraftError('undo', push());
     expect(error).toMatchObject({ code: 'REFUSED', message: expect.stringMatching(/^Nothing was undone: this draft was pushed \(2025-03-04 10:15 UTC\) and is read-only/) });
-    expect(error.details![0]).toMatch(/^DRAFT_PUSHED: Nothing was undone: .+ \/ 未撤销任何内容：此草稿已推送（2025-03-04 10:15 UTC）/);
+    expect(error.details).toEqual({ kind: 'draftPushed', verb: 'undo', pushedAt: '2025-03-04 10:15' });
   });
 });

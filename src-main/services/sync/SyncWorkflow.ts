@@ -87,7 +87,10 @@ export class SyncWorkflow {
     if (plan.status !== 'conflicts') throw new AppError('CONFLICT', 'this plan has no conflicts to resolve');
     const resolved = resolveConflicts({ ops: plan.ops, conflicts: plan.conflicts, alreadyDone: [] }, choices);
     if (resolved.unresolved.length > 0) {
-      throw new AppError('INVALID_INPUT', `${resolved.unresolved.length} conflict(s) still need a choice`, resolved.unresolved.map((c) => c.id));
+      throw new AppError('INVALID_INPUT', `${resolved.unresolved.length} conflict(s) still need a choice`, {
+        kind: 'unresolvedConflicts',
+        conflictIds: resolved.unresolved.map((c) => c.id),
+      });
     }
     const planned = planPush(plan.plannedOn, resolved.ops);
     const next: SyncPlan = {
@@ -173,7 +176,10 @@ export class SyncWorkflow {
     const name = `Rollback · 回滚 ${journal.createdAt.slice(0, 16).replace('T', ' ')}`;
     const created = this.options.drafts().createFrom(name, [{ id: randomUUID(), label: name, ops }], { origin: { kind: 'rollback', pushId } });
     if (!created.created) {
-      throw new AppError('REFUSED', 'the inverse draft breaks a rule on the current server state', created.errors.map((e) => JSON.stringify(e).slice(0, 300)));
+      throw new AppError('REFUSED', 'the inverse draft breaks a rule on the current server state', {
+        kind: 'draftProblems',
+        problems: created.errors.map((e) => ({ code: e.problem.code, message: e.problem.message, wukongCode: e.problem.wukongCode, gesture: { number: e.number, text: e.gesture } })),
+      });
     }
     return { draft: created.draft, notUndoable: notUndoable.map((c) => notUndoableLine(c, expected, plannedOn)) };
   }
@@ -209,7 +215,11 @@ export class SyncWorkflow {
     }
     const plan = await this.service.plan({ draftId: `undo:${pushId}`, base: server, ops: preview.ops, signal });
     if (plan.status !== 'ready') {
-      throw new AppError('REFUSED', `the compensating push cannot be planned (${plan.status})`, plan.refusals.map((r) => r.reason.en));
+      throw new AppError(
+        'REFUSED',
+        `the compensating push cannot be planned (${plan.status})`,
+        plan.refusals.length > 0 ? { kind: 'planRefusals', refusals: plan.refusals.map((r) => ({ code: r.code, reason: r.reason })) } : undefined,
+      );
     }
     const report = await this.service.push(plan, signal, { compensates: pushId });
     const notUndoable = preview.notUndoable.map((c) => notUndoableLine(c, preview.planned.expected, preview.planned.plannedOn));

@@ -117,10 +117,10 @@ describe('checkGate (the main process refuses, whatever the renderer shows)', ()
   const reason = 'regional managers clean up duplicates this week';
 
   it('refuses without a reason, with a short one, without the typed name or with a wrong one', () => {
-    expect(() => checkGate(gate, { confirmation: gate.draftName })).toThrow(expect.objectContaining({ code: 'REFUSED', details: expect.arrayContaining(['gate: override required']) }));
-    expect(() => checkGate(gate, { override: { reason: ' too short ' }, confirmation: gate.draftName })).toThrow(expect.objectContaining({ details: ['gate: reason too short'] }));
-    expect(() => checkGate(gate, { override: { reason } })).toThrow(expect.objectContaining({ code: 'REFUSED', details: ['gate: typed confirmation required'] }));
-    expect(() => checkGate(gate, { override: { reason }, confirmation: 'Sales' })).toThrow(expect.objectContaining({ details: ['gate: typed confirmation required'] }));
+    expect(() => checkGate(gate, { confirmation: gate.draftName })).toThrow(expect.objectContaining({ code: 'REFUSED', details: expect.objectContaining({ kind: 'gate', need: 'override' }) }));
+    expect(() => checkGate(gate, { override: { reason: ' too short ' }, confirmation: gate.draftName })).toThrow(expect.objectContaining({ details: { kind: 'gate', need: 'longerReason', minReasonLength: expect.any(Number) } }));
+    expect(() => checkGate(gate, { override: { reason } })).toThrow(expect.objectContaining({ code: 'REFUSED', details: { kind: 'gate', need: 'typedName', draftName: gate.draftName } }));
+    expect(() => checkGate(gate, { override: { reason }, confirmation: 'Sales' })).toThrow(expect.objectContaining({ details: { kind: 'gate', need: 'typedName', draftName: gate.draftName } }));
   });
 
   it('lets it through with both, and names the findings overridden', () => {

@@ -156,17 +156,22 @@ function moduleLabel(snapshot: Snapshot, module: string): LocalizedText {
 export function checkGate(gate: PushGate, input: { override?: { reason: string }; confirmation?: string }): { overridden: PushGate['findings'] } {
   const blocking = gate.findings.filter((f) => f.blocking);
   if (blocking.length > 0 && !input.override) {
-    throw new AppError('REFUSED', `${blocking.length} blocking check(s) stand in the way of this push: give a written reason to override them`, [
-      'gate: override required',
-      ...blocking.map((f) => `${f.ruleId}: ${f.message.en}`),
-    ]);
+    throw new AppError('REFUSED', `${blocking.length} blocking check(s) stand in the way of this push: give a written reason to override them`, {
+      kind: 'gate',
+      need: 'override',
+      blocking: blocking.map((f) => ({ ruleId: f.ruleId, message: f.message })),
+    });
   }
   // The contract says so too; a service called without it (a test, another use case) must not slip a blank past.
   if (blocking.length > 0 && input.override!.reason.trim().length < OVERRIDE_REASON_MIN) {
-    throw new AppError('INVALID_INPUT', `the reason to override must be at least ${OVERRIDE_REASON_MIN} characters`, ['gate: reason too short']);
+    throw new AppError('INVALID_INPUT', `the reason to override must be at least ${OVERRIDE_REASON_MIN} characters`, {
+      kind: 'gate',
+      need: 'longerReason',
+      minReasonLength: OVERRIDE_REASON_MIN,
+    });
   }
   if (gate.typedBecause.length > 0 && input.confirmation?.trim() !== gate.draftName.trim()) {
-    throw new AppError('REFUSED', `type the draft's name ("${gate.draftName}") to confirm this push`, ['gate: typed confirmation required']);
+    throw new AppError('REFUSED', `type the draft's name ("${gate.draftName}") to confirm this push`, { kind: 'gate', need: 'typedName', draftName: gate.draftName });
   }
   return { overridden: input.override ? blocking : [] };
 }

@@ -1,6 +1,7 @@
 import type { WorkspaceChangeReason } from '../../../src-main/common/ipc/contract';
 import { useEffect } from 'react';
 import { api } from '../../api/client';
+import { describeAppError } from '../../components/errors/errorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale, useT } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
@@ -29,6 +30,7 @@ export function DraftBar() {
   const undo = useDraftStore((s) => s.undo);
   const redo = useDraftStore((s) => s.redo);
   const problem = useDraftStore((s) => s.lastProblem);
+  const problemWords = problem && describeAppError(problem, locale);
   const notice = useDraftStore((s) => s.notice);
   const dismissNotice = useDraftStore((s) => s.dismissNotice);
   const reviewId = useDraftStore((s) => s.reviewDraftId);
@@ -119,9 +121,9 @@ export function DraftBar() {
           </button>
         </span>
       )}
-      {problem && (
-        <span role="alert" className="draft-problem" title={problem.details.join('\n')}>
-          {problem.message}
+      {problemWords && (
+        <span role="alert" className="draft-problem" title={problemWords.lines.join('\n')}>
+          {problemWords.summary}
         </span>
       )}
     </div>

@@ -3,6 +3,7 @@ import { defineMessages } from '../../i18n/featureMessages';
 export const draftsMessages = defineMessages({
   en: {
     title: 'Drafts',
+    problemWarnings: 'Recorded, with warnings:',
     hint: 'Offline changes to the CRM’s permissions. The draft shown in the views is the one marked “shown”; review a draft here before it goes anywhere.',
     listLabel: 'Drafts',
     newName: 'New draft name',
@@ -94,6 +95,7 @@ export const draftsMessages = defineMessages({
   },
   'zh-CN': {
     title: '草稿',
+    problemWarnings: '已记录，但有警告：',
     hint: '对 CRM 权限的离线修改。各视图显示标记为“已显示”的草稿；推送前请在此审阅草稿。',
     listLabel: '草稿',
     newName: '新草稿名称',

@@ -4,9 +4,8 @@ import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized } from '../../i18n/useT';
 import { ImpactPanel } from '../role-matrix/ImpactPanel';
-import { roleMatrixMessages } from '../role-matrix/messages';
 import { bulkMessages } from '../role-matrix/bulkMessages';
-import { ProblemBanner } from '../role-matrix/ProblemBanner';
+import { DraftProblemBanner } from '../drafts/DraftProblemBanner';
 import { rectCols, rectContains, rectRows, rectSize, type Rect } from '../role-matrix/selection';
 import { useApplyGesture } from '../role-matrix/useApplyGesture';
 import { useBulkGesture } from '../role-matrix/useBulkGesture';
@@ -37,7 +36,6 @@ export function FieldMatrixView() {
 
 function FieldGrid({ data }: { data: RoleMatrix }) {
   const t = useFeatureT(fieldMatrixMessages);
-  const tm = useFeatureT(roleMatrixMessages);
   const tb = useFeatureT(bulkMessages);
   const localized = useLocalized();
   const modules = useMemo(() => fieldModules(data.fields), [data.fields]);
@@ -97,7 +95,7 @@ function FieldGrid({ data }: { data: RoleMatrix }) {
         brush={brush}
         onBrush={setBrush}
       />
-      <ProblemBanner t={tm} />
+      <DraftProblemBanner />
       <VirtualGrid
         id={GRID_ID}
         label={t('grid.label')}

@@ -7,6 +7,7 @@ import { useFeatureT } from '../../i18n/featureMessages';
 import { useT } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
 import { useCatalogueStore } from '../heatmap/catalogueStore';
+import { DraftProblemBanner } from '../drafts/DraftProblemBanner';
 import { PersonPanel } from '../person/PersonPanel';
 import { useFocusStore } from '../../stores/focusStore';
 import { usePersonPanelStore } from '../person/personPanelStore';
@@ -20,7 +21,6 @@ import { orgMessages } from './messages';
 import { useApplyGesture } from './orgEdits';
 import { useProjectedOrg } from './orgViewStore';
 import { PersonNameCell } from './PersonNameCell';
-import { RefusalBanner } from './RefusalBanner';
 import { ReportingLineTree } from './ReportingLineTree';
 import { RolePalette } from './RolePalette';
 import './org.css';
@@ -123,7 +123,7 @@ function OrganisationBody({ view }: { view: OrgView }) {
   return (
     <OrgDropContext.Provider value={onDrop}>
       <p className="muted small org-source">{draftId ? ft('draftView') : ft('baseView')}</p>
-      <RefusalBanner />
+      <DraftProblemBanner />
       <div className="org-layout">
         <aside className="pane tree-pane">
           <div className="segmented" role="radiogroup" aria-label={ft('viewMode')}>

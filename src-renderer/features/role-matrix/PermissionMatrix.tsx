@@ -14,7 +14,7 @@ import { brushFor, planFill, planRect, type Brush, type PaintPlan } from './pain
 import { paintRequest } from './paintRequest';
 import { GroupCell, PermissionCell } from './PermissionCell';
 import { PermissionRowHeader } from './PermissionRowHeader';
-import { ProblemBanner } from './ProblemBanner';
+import { DraftProblemBanner } from '../drafts/DraftProblemBanner';
 import { RoleDialog, type RoleDialogState } from './RoleDialog';
 import { RoleHeader } from './RoleHeader';
 import type { MatrixColumn } from './roleColumns';
@@ -208,7 +208,7 @@ export function PermissionMatrix({ data }: { data: RoleMatrix }) {
         onSelectionBrush={(brush) => selection && paintRect(selection, brush)}
         onNewRole={() => setDialog({ kind: 'create' })}
       />
-      <ProblemBanner t={t} />
+      <DraftProblemBanner />
       <VirtualGrid
         id={GRID_ID}
         label={t('grid.label')}

@@ -94,9 +94,6 @@ export const roleMatrixMessages = defineMessages({
     'legend.scoped': 'Granted, fill = data scope',
     'legend.pending': 'Pending until pushed',
     'legend.notApplicable': 'Not in the role type',
-    'problem.title': 'Refused by the CRM’s rules',
-    'problem.warnings': 'Warnings',
-    'problem.dismiss': 'Dismiss',
     'loading': 'Loading the matrix…',
   },
   'zh-CN': {
@@ -191,9 +188,6 @@ export const roleMatrixMessages = defineMessages({
     'legend.scoped': '已授予，填充 = 数据权限',
     'legend.pending': '待推送',
     'legend.notApplicable': '不属于该角色类型',
-    'problem.title': '被 CRM 规则拒绝',
-    'problem.warnings': '警告',
-    'problem.dismiss': '关闭',
     'loading': '正在加载矩阵…',
   },
 });

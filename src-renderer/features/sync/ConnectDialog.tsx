@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
+import { useErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
-import { syncErrorText } from './errorText';
 import { syncMessages } from './messages';
 
 /**
@@ -16,6 +16,7 @@ export function ConnectDialog({ needsWorkspace, initial, onConnected, onClose }:
   onClose: () => void;
 }) {
   const t = useFeatureT(syncMessages);
+  const errorText = useErrorText();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -36,7 +37,7 @@ export function ConnectDialog({ needsWorkspace, initial, onConnected, onClose }:
       });
       onConnected(result);
     } catch (e) {
-      setError(syncErrorText(e, t));
+      setError(errorText(e));
     } finally {
       setBusy(null);
     }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import { useErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { ConnectDialog } from './ConnectDialog';
-import { syncErrorText } from './errorText';
 import { syncMessages, type SyncMessageKey } from './messages';
 import { ProgressBar } from './ProgressBar';
 import { usePullProgress } from './usePullProgress';
@@ -18,6 +18,7 @@ let autoPulledThisPage = false;
  */
 export function ConnectPanel() {
   const t = useFeatureT(syncMessages);
+  const errorText = useErrorText();
   const { status, reload } = useSyncStatus();
   const [dialog, setDialog] = useState(false);
   const [pullTask, setPullTask] = useState<string | null>(null);
@@ -33,7 +34,7 @@ export function ConnectPanel() {
       setMessage({ text: t('pullDone', { version: result.version, users: result.users, roles: result.roles }), error: false });
       await reload();
     } catch (e) {
-      setMessage({ text: syncErrorText(e, t), error: true });
+      setMessage({ text: errorText(e), error: true });
     } finally {
       setPullTask(null);
     }

@@ -1,5 +1,5 @@
+import { useErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
-import { syncErrorText } from './errorText';
 import { syncMessages } from './messages';
 import { PlanReview } from './PlanReview';
 import { ProgressBar } from './ProgressBar';
@@ -16,6 +16,7 @@ import './sync.css';
  */
 export function PushFlow({ draftId }: { draftId: string | null }) {
   const t = useFeatureT(syncMessages);
+  const errorText = useErrorText();
   const stage = usePushFlowStore((s) => s.stage);
   const flow = usePushFlowStore();
 
@@ -85,7 +86,7 @@ export function PushFlow({ draftId }: { draftId: string | null }) {
       return (
         <div>
           <p role="alert" className="form-error">
-            {syncErrorText(stage.error, t)}
+            {errorText(stage.error)}
           </p>
           <button type="button" onClick={flow.reset}>
             {t('close')}

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { PushReportView, UndoPreviewView, UndoResultView } from '../../../src-main/common/ipc/channels/sync';
 import { api } from '../../api/client';
+import { errorText } from '../../components/errors/errorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
-import { syncErrorText } from './errorText';
-import { syncMessages } from './messages';
 import { ProgressBar } from './ProgressBar';
 import { recoveryMessages } from './recoveryMessages';
 
@@ -37,7 +36,6 @@ const taskId = () => `undo-${Date.now().toString(36)}-${Math.random().toString(3
  */
 export function StoppedPush({ pushId, failure, resumable, done, calls, onResume, onClose }: StoppedPushProps) {
   const t = useFeatureT(recoveryMessages);
-  const ts = useFeatureT(syncMessages);
   const locale = useLocale();
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const [reason, setReason] = useState('');
@@ -189,7 +187,7 @@ export function StoppedPush({ pushId, failure, resumable, done, calls, onResume,
           </p>
           {phase.kind === 'error' && (
             <p role="alert" className="form-error">
-              {syncErrorText(phase.error, ts)}
+              {errorText(phase.error, locale)}
             </p>
           )}
           <p className="muted">{t('choices')}</p>

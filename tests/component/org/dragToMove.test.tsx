@@ -73,7 +73,7 @@ describe('organisation view: drag and drop makes draft operations', () => {
     fireEvent.dragOver(drop, { dataTransfer: transfer });
     fireEvent.drop(drop, { dataTransfer: transfer });
 
-    const alert = await screen.findByText(/Refused:/);
+    const alert = await screen.findByText('Refused by the CRM’s rules: nothing was recorded.');
     expect(alert.closest('[role="alert"]')!.textContent).toContain('1110');
     expect(await batchesOfActiveDraft()).toHaveLength(before);
   });

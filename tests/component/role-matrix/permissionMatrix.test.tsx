@@ -185,7 +185,7 @@ describe('permission matrix gestures record draft batches', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Rename…' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Name' }), { target: { value: baseRole(MARKETER).name } });
     fireEvent.click(screen.getByRole('button', { name: 'OK' }));
-    const refusal = await screen.findByTestId('matrix-refusal');
+    const refusal = await screen.findByTestId('draft-refusal');
     expect(refusal.textContent).toContain('already exists');
     expect(await batches()).toHaveLength(1); // only the scope change was recorded
   });

@@ -57,10 +57,10 @@ describe('the push gate', () => {
     expect(gate.typedBecause.map((l) => l.en).join(' ')).toMatch(/gain ".*Delete"/);
 
     emu.control.clearCalls();
-    await expect(flow.workflow.push(plan.planId)).rejects.toMatchObject({ code: 'REFUSED', details: expect.arrayContaining(['gate: override required']) });
+    await expect(flow.workflow.push(plan.planId)).rejects.toMatchObject({ code: 'REFUSED', details: expect.objectContaining({ kind: 'gate', need: 'override' }) });
     await expect(flow.workflow.push(plan.planId, undefined, { override: { reason: 'the regional managers asked for it' } })).rejects.toMatchObject({
       code: 'REFUSED',
-      details: ['gate: typed confirmation required'],
+      details: expect.objectContaining({ kind: 'gate', need: 'typedName' }),
     });
     await expect(flow.workflow.push(plan.planId, undefined, { override: { reason: 'the regional managers asked for it' }, confirmation: 'Sales' })).rejects.toMatchObject({
       code: 'REFUSED',

@@ -47,7 +47,7 @@ describe('DraftService over the encrypted workspace', () => {
       services.drafts().apply(draft.id, rename);
     } catch (error) {
       expect((error as AppError).code).toBe('REFUSED');
-      expect((error as AppError).details?.[0]).toMatch(/^ROLE_NAME_TAKEN/);
+      expect((error as AppError).details).toMatchObject({ kind: 'draftProblems', problems: [{ code: 'ROLE_NAME_TAKEN', wukongCode: 1117, message: { 'zh-CN': expect.any(String) } }] });
     }
     expect(services.drafts().list().drafts.find((d) => d.id === draft.id)).toMatchObject({ batchCount: 0 });
   });

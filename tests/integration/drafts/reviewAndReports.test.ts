@@ -30,7 +30,7 @@ afterEach(() => {
 
 async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const result = await env.dispatch(channel, input, { transport: 'browser' });
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${result.error.details?.join('; ') ?? ''}`);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.details ?? null)}`);
   return result.value as ChannelOutput<C>;
 }
 

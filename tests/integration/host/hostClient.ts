@@ -2,6 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import WebSocket from 'ws';
 import type { BrowserHost } from '../../../src-main/host/browserHost';
+import type { AppErrorData } from '../../../src-main/common/ipc/result';
 
 /** Plain HTTP against the host, answering with status, headers and body. */
 export function get(port: number, pathAndQuery: string, headers: Record<string, string> = {}) {
@@ -36,7 +37,7 @@ export function openSocket(port: number, headers: Record<string, string>) {
   });
 }
 
-export type CallResult = { ok: boolean; value?: unknown; error?: { code: string; message: string; details?: string[] } };
+export type CallResult = { ok: boolean; value?: unknown; error?: AppErrorData };
 
 /** Sends a raw text frame and waits for the result with that id. */
 export function send(ws: WebSocket, id: number, text: string) {

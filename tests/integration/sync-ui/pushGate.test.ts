@@ -54,7 +54,7 @@ async function attempt<C extends ChannelName>(channel: C, input: ChannelInput<C>
 }
 async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const result = await attempt(channel, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${result.error.details?.join('; ') ?? ''}`);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.details ?? null)}`);
   return result.value as ChannelOutput<C>;
 }
 async function planned(name: string, ops: ChannelInput<'drafts.apply'>['batch']['ops']): Promise<PlanView> {
@@ -88,15 +88,15 @@ describe('the push gate through the contract', () => {
     if (!bare.ok) {
       expect(bare.error.code).toBe('REFUSED');
       expect(bare.error.message).toMatch(/blocking check/);
-      expect(bare.error.details).toEqual(expect.arrayContaining(['gate: override required']));
+      expect(bare.error.details).toMatchObject({ kind: 'gate', need: 'override', blocking: expect.arrayContaining([expect.objectContaining({ ruleId: 'destructive-action-held-widely' })]) });
     }
     const short = await attempt('sync.push', { taskId: 'x2', planId: plan.planId, override: { reason: 'because' }, confirmation: gate.draftName });
     expect(short.ok || short.error.code).toBe('INVALID_INPUT');
     const reason = 'Regional managers clean up duplicate customers this week';
     const untyped = await attempt('sync.push', { taskId: 'x3', planId: plan.planId, override: { reason } });
-    expect(untyped.ok || untyped.error.details).toEqual(['gate: typed confirmation required']);
+    expect(untyped.ok || untyped.error.details).toEqual({ kind: 'gate', need: 'typedName', draftName: gate.draftName });
     const mistyped = await attempt('sync.push', { taskId: 'x4', planId: plan.planId, override: { reason }, confirmation: 'Sales may delete' });
-    expect(mistyped.ok || mistyped.error.details).toEqual(['gate: typed confirmation required']);
+    expect(mistyped.ok || mistyped.error.details).toEqual({ kind: 'gate', need: 'typedName', draftName: gate.draftName });
     // Nothing went out, nothing was recorded as overridden, and the plan is still there to push.
     expect(emu.control.calls('/adminRole/updateRoleMenu')).toEqual([]);
     expect(emu.state.role(bigRole)!.menuIds).not.toContain(DELETE_CUSTOMERS);

@@ -1,0 +1,79 @@
+import { missingCaseError } from '../../../src-main/common/draft/operations';
+import type { AppErrorData, ErrorDetails } from '../../../src-main/common/ipc/result';
+import { ApiError } from '../../api/client';
+import type { FeatureT } from '../../i18n/featureMessages';
+import { formatMessage } from '../../i18n/format';
+import type { Locale } from '../../i18n/locale';
+import { errorMessages, type ErrorMessageKey } from './messages';
+
+/** A failed call in the reader's words: one sentence, and the items it is about (problems, fields, checks). */
+export interface ErrorWords {
+  summary: string;
+  lines: string[];
+}
+
+const NONE = '—';
+
+/**
+ * Words are chosen by the error's code and its structured details, never by reading the main process's English
+ * message: that message is shown only where Gatehouse has nothing better (an error without details), and in
+ * Chinese only under a Chinese sentence chosen by the code.
+ */
+export function describeError(error: unknown, locale: Locale): ErrorWords {
+  if (error instanceof ApiError) return describeAppError(error.error, locale);
+  return { summary: error instanceof Error ? error.message : String(error), lines: [] };
+}
+
+/** The same for the error as it came over the wire (what a store keeps). */
+export function describeAppError(data: AppErrorData, locale: Locale): ErrorWords {
+  const t: FeatureT<ErrorMessageKey> = (key, params) => formatMessage(errorMessages[locale][key], params);
+  if (data.details) return describeDetails(data.details, t, locale);
+  if (data.code === 'CANCELLED') return { summary: t('code.CANCELLED'), lines: [] };
+  // The main process's own sentence is English: Chinese readers get the code's sentence first.
+  return locale === 'en' ? { summary: data.message, lines: [] } : { summary: t(`code.${data.code}`), lines: [t('original', { message: data.message })] };
+}
+
+/** The same as one line of text (a status line, a tooltip). */
+export function errorText(error: unknown, locale: Locale): string {
+  const { summary, lines } = describeError(error, locale);
+  return [summary, ...lines].join(' ');
+}
+
+function describeDetails(details: ErrorDetails, t: FeatureT<ErrorMessageKey>, locale: Locale): ErrorWords {
+  switch (details.kind) {
+    case 'draftProblems':
+      return {
+        summary: t('draft.refused'),
+        lines: details.problems.map((p) => {
+          const problem = p.wukongCode === null ? t('draft.problem', { message: p.message[locale] }) : t('draft.problemWukong', { message: p.message[locale], code: p.wukongCode });
+          return p.gesture ? t('draft.gesture', { n: p.gesture.number, gesture: p.gesture.text[locale], problem }) : problem;
+        }),
+      };
+    case 'draftPushed':
+      return { summary: t(`pushed.${details.verb}`, { at: details.pushedAt }), lines: [] };
+    case 'connector': {
+      const summary = t(`connector.${details.code}`, {
+        serverCode: details.serverCode ?? NONE,
+        endpoint: details.endpoint ?? NONE,
+        field: details.field ?? NONE,
+        httpStatus: details.httpStatus ?? NONE,
+      });
+      // The server's own message is in the server's language (WukongCRM answers in Chinese); shown as it came.
+      return { summary, lines: details.serverMessage ? [t('connector.serverSaid', { message: details.serverMessage })] : [] };
+    }
+    case 'store':
+      return { summary: t(`store.${details.code}`, { fileVersion: details.fileVersion ?? NONE, supportedVersion: details.supportedVersion ?? NONE }), lines: [] };
+    case 'fields':
+      return { summary: t('fields.title'), lines: details.issues.map((i) => t('fields.issue', { path: i.path, message: i.message })) };
+    case 'gate':
+      if (details.need === 'override') return { summary: t('gate.override', { n: details.blocking?.length ?? NONE }), lines: (details.blocking ?? []).map((b) => b.message[locale]) };
+      if (details.need === 'longerReason') return { summary: t('gate.longerReason', { n: details.minReasonLength ?? NONE }), lines: [] };
+      return { summary: t('gate.typedName', { name: details.draftName ?? NONE }), lines: [] };
+    case 'unresolvedConflicts':
+      return { summary: t('conflicts.unresolved', { n: details.conflictIds.length }), lines: [] };
+    case 'planRefusals':
+      return { summary: t('plan.refused'), lines: details.refusals.map((r) => r.reason[locale]) };
+    default:
+      throw missingCaseError(details);
+  }
+}
