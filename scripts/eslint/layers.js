@@ -26,7 +26,7 @@ const COMMON_PACKAGES = ['zod'];
 /** Test files may also use the test tools; they are never bundled into the app. */
 const TEST_PACKAGES = ['vitest', 'fast-check', '@testing-library/react', '@testing-library/dom'];
 const isTestFile = (file) => /\.test\.tsx?$/.test(file) || file.split(path.sep).includes('testing');
-const RENDERER_PACKAGES = ['zod', 'react', 'react-dom', 'zustand', '@tanstack/react-table', '@tanstack/react-virtual', 'recharts'];
+const RENDERER_PACKAGES = ['zod', 'react', 'react-dom', 'zustand', '@tanstack/react-query', '@tanstack/react-table', '@tanstack/react-virtual', 'recharts'];
 
 const inside = (file, dir) => file === dir || file.startsWith(dir + path.sep);
 const packageName = (source) => {

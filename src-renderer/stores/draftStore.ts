@@ -3,6 +3,7 @@ import type { DraftBatch } from '../../src-main/common/draft/operations';
 import type { DraftProblemView, DraftSummary } from '../../src-main/common/ipc/channels/drafts';
 import type { AppErrorData } from '../../src-main/common/ipc/result';
 import { api, ApiError } from '../api/client';
+import { changing, onRevision } from '../api/serverCache';
 import { keptOutReason, uniqueDraftName, type KeptOutReason } from './draftTarget';
 
 /** An edit went into a new draft because the active one could not take it; the header says so until dismissed. */
@@ -16,8 +17,6 @@ export interface NewDraftNotice {
 interface DraftState {
   drafts: DraftSummary[];
   activeDraftId: string | null;
-  /** Bumped on every change of any draft: views that show a projection refetch when it moves. */
-  revision: number;
   /** The last refusal (as it came, for the views to word in the reader's language) or warning list. */
   lastProblem: AppErrorData | null;
   lastWarnings: DraftProblemView[];
@@ -35,10 +34,10 @@ interface DraftState {
   create(name: string): Promise<DraftSummary>;
   /**
    * Records one gesture. Resolves false (and sets lastProblem) when the server's rules refuse it. `onSent` runs as
-   * soon as the batch is on its way, with the draft and the revision its acceptance will bring: a view can ask for
-   * what follows from it right behind it (the main process answers in order) instead of after the answer.
+   * soon as the batch is on its way (the cache's draft revision has already moved for it): a view can ask for what
+   * follows from it right behind it (the main process answers in order) instead of after the answer.
    */
-  applyBatch(batch: DraftBatch, defaultName: string, onSent?: (draftId: string, revision: number) => void): Promise<boolean>;
+  applyBatch(batch: DraftBatch, defaultName: string, onSent?: (draftId: string) => void): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   dismissNotice(): void;
@@ -49,7 +48,15 @@ interface DraftState {
 /** Drafts of the open workspace and which one the console shows. The main process owns them. */
 export const useDraftStore = create<DraftState>((set, get) => {
   let listed: ReadonlySet<string> | null = null;
+  // The list is server state held here (every view reads it); the cache says when it may have changed unasked.
+  let following = false;
+  const follow = () => {
+    if (following) return;
+    following = true;
+    onRevision((scope) => scope === 'drafts' && void refresh());
+  };
   const refresh = async () => {
+    follow();
     try {
       const { drafts, activeDraftId } = await api().call('drafts.list', {});
       // A rollback draft made since the last answer (the push view's "Roll back this push…") waits for review.
@@ -59,13 +66,12 @@ export const useDraftStore = create<DraftState>((set, get) => {
       set((s) => ({
         drafts,
         activeDraftId,
-        revision: s.revision + 1,
         reviewDraftId: fresh ? fresh.id : s.reviewDraftId && listed!.has(s.reviewDraftId) ? s.reviewDraftId : null,
       }));
     } catch (error) {
       // A locked workspace (or one without a snapshot yet) has no drafts to show; the gate explains why.
       if (!(error instanceof ApiError)) throw error;
-      set((s) => ({ drafts: [], activeDraftId: null, revision: s.revision + 1 }));
+      set({ drafts: [], activeDraftId: null });
     }
   };
   // Apply, undo and redo answer with the draft's new summary: put it in place instead of asking for the whole
@@ -74,7 +80,6 @@ export const useDraftStore = create<DraftState>((set, get) => {
     set((s) => ({
       drafts: s.drafts.some((d) => d.id === draft.id) ? s.drafts.map((d) => (d.id === draft.id ? draft : d)) : [...s.drafts, draft],
       activeDraftId: activate ? draft.id : s.activeDraftId,
-      revision: s.revision + 1,
     }));
   const refused = (error: unknown) => {
     if (!(error instanceof ApiError)) throw error;
@@ -82,21 +87,35 @@ export const useDraftStore = create<DraftState>((set, get) => {
   };
   // Two gestures in quick succession while a new draft is being made must both land in that one draft.
   let making: Promise<string> | null = null;
+  /**
+   * A new draft made and activated in the main process. It is shown (and so becomes the views' draft) only once
+   * its first gesture is on its way: shown before, every view would ask about the empty draft ahead of the gesture.
+   */
+  let unshown: { draft: DraftSummary; keptOut: DraftSummary | null } | null = null;
+  const show = () => {
+    if (!unshown) return;
+    const { draft, keptOut } = unshown;
+    unshown = null;
+    updated(draft, true);
+    const reason = keptOut && keptOutReason(keptOut);
+    if (keptOut && reason) set({ notice: { reason, from: keptOut.name, to: draft.name } });
+  };
   const makeDraft = async (defaultName: string, keptOut: DraftSummary | null): Promise<string> => {
     const name = uniqueDraftName(defaultName, get().drafts);
     const draft = await api().call('drafts.create', { name });
     await api().call('drafts.activate', { draftId: draft.id });
-    updated(draft, true);
-    const reason = keptOut && keptOutReason(keptOut);
-    if (keptOut && reason) set({ notice: { reason, from: keptOut.name, to: draft.name } });
+    unshown = { draft, keptOut };
     return draft.id;
   };
   const step = async (verb: 'drafts.undo' | 'drafts.redo', allowed: (d: DraftSummary) => boolean) => {
     const draft = get().activeDraft();
     if (!draft || !allowed(draft)) return;
+    const settle = changing('draft');
     try {
       updated(await api().call(verb, { draftId: draft.id }));
+      settle(true);
     } catch (error) {
+      settle(false);
       // Refused (the draft was pushed since this list was read): say why and show the draft as it is now.
       refused(error);
       await refresh();
@@ -105,7 +124,6 @@ export const useDraftStore = create<DraftState>((set, get) => {
   return {
     drafts: [],
     activeDraftId: null,
-    revision: 0,
     lastProblem: null,
     lastWarnings: [],
     notice: null,
@@ -129,14 +147,20 @@ export const useDraftStore = create<DraftState>((set, get) => {
     },
     async applyBatch(batch, defaultName, onSent) {
       const draftId = await get().ensureActiveDraft(defaultName);
+      // Counted before it is sent: its event can arrive before the call returns (in-process transport).
+      const settle = changing('draft');
       try {
         const answer = api().call('drafts.apply', { draftId, batch });
-        onSent?.(draftId, get().revision + 1);
+        show();
+        onSent?.(draftId);
         const { draft, warnings } = await answer;
+        settle(true);
         set({ lastProblem: null, lastWarnings: warnings });
         updated(draft);
         return true;
       } catch (error) {
+        settle(false);
+        show();
         refused(error);
         // A refusal because the draft was pushed meanwhile: the list shows it read-only, the next edit starts anew.
         if (error instanceof ApiError && error.error.details?.kind === 'draftPushed') await refresh();

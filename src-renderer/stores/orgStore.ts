@@ -1,5 +1,4 @@
-import { api } from '../api/client';
-import { createResourceStore } from './resourceStore';
+import { useServerQuery } from '../api/serverCache';
 
-/** The department tree and people of the open workspace. */
-export const useOrgStore = createResourceStore(() => api().call('org.tree', {}));
+/** The department tree and people of the open workspace, as pulled. */
+export const useOrgTree = () => useServerQuery('org.tree', {});

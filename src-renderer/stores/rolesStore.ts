@@ -1,8 +1,10 @@
-import { api } from '../api/client';
-import { createResourceStore } from './resourceStore';
+import { useServerQuery } from '../api/serverCache';
 
-/** Roles with scope and member counts, and their role groups. */
-export const useRolesStore = createResourceStore(() => api().call('roles.list', {}));
+/** Roles of the base with scope and member counts, and their role groups. */
+export const useRoleList = () => useServerQuery('roles.list', {});
 
 /** App facts shown in Settings and the header. */
-export const useAppInfoStore = createResourceStore(() => api().call('app.info', {}));
+export const useAppInfo = () => useServerQuery('app.info', {});
+
+/** The permission catalogue (labels in both languages): it does not change with drafts, so it is asked once. */
+export const useCatalogue = () => useServerQuery('catalogue.list', {});

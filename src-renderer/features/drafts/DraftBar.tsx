@@ -1,4 +1,3 @@
-import type { WorkspaceChangeReason } from '../../../src-main/common/ipc/contract';
 import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { describeAppError } from '../../components/errors/errorText';
@@ -7,13 +6,6 @@ import { useLocale, useT } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
 import { formatPushTime, lifecycleMessages } from './lifecycleMessages';
 import './lifecycle.css';
-
-/**
- * `workspace.changed` reasons after which the draft list itself may have changed without this renderer having
- * asked: a push was planned or verified (the draft became read-only), a draft was made in the main process (a
- * rollback, an import). The renderer's own edits answer with their summary and need no extra round trip.
- */
-const RELIST = new Set<WorkspaceChangeReason>(['server state refreshed', 'draft imported']);
 
 /**
  * The active draft, undo and redo, in the header of every view. Ctrl/⌘+Z undoes and Ctrl/⌘+Shift+Z or
@@ -38,21 +30,16 @@ export function DraftBar() {
   const review = drafts.find((d) => d.id === reviewId) ?? null;
 
   useEffect(() => void load(), [load]);
+  // When `workspace.changed` means the list moved unasked (a push planned or verified, an import), the server
+  // cache tells the draft store (its `drafts` scope); the renderer's own edits answer with their summary.
   useEffect(() => {
-    const offChanged = api().on('workspace.changed', ({ reason }) => {
-      if (RELIST.has(reason)) void load();
-    });
     // The first call of a push journals it: from then on its draft is read-only, before any verify.
     const seen = new Set<string>();
-    const offProgress = api().on('sync.progressed', (e) => {
+    return api().on('sync.progressed', (e) => {
       if (e.kind !== 'push' || seen.has(e.pushId)) return;
       seen.add(e.pushId);
       void load();
     });
-    return () => {
-      offChanged();
-      offProgress();
-    };
   }, [load]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ReportTable } from '../../../src-main/common/ipc/channels/files';
 import { SCOPE_NAMES } from '../../../src-main/common/policy/text';
-import { api, ApiError } from '../../api/client';
+import { useServerQuery } from '../../api/serverCache';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
 import { draftsMessages } from './messages';
@@ -35,21 +35,13 @@ function actionName(heading: string): string {
 export function PrintableReport({ draftId, what, onClose }: { draftId: string | null; what: string; onClose: () => void }) {
   const t = useFeatureT(draftsMessages);
   const locale = useLocale();
-  const [table, setTable] = useState<ReportTable | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Only the answer for this draft and language: a page for paper must never show another state.
+  const report = useServerQuery('reports.table', { report: 'accessMap', draftId, locale });
+  const table: ReportTable | null = report.data;
+  const error = report.error?.message ?? null;
   const heading = useRef<HTMLHeadingElement>(null);
   const none = SCOPE_NAMES[0][locale];
 
-  useEffect(() => {
-    let cancelled = false;
-    api()
-      .call('reports.table', { report: 'accessMap', draftId, locale })
-      .then((t) => !cancelled && setTable(t))
-      .catch((e: unknown) => !cancelled && setError(e instanceof ApiError ? e.message : String(e)));
-    return () => {
-      cancelled = true;
-    };
-  }, [draftId, locale]);
   useEffect(() => heading.current?.focus(), []);
 
   return (

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { ChannelOutput } from '../../../src-main/common/ipc/contract';
-import { api, ApiError } from '../../api/client';
-import { useDraftStore } from '../../stores/draftStore';
+import { useServerQuery } from '../../api/serverCache';
 
 export type DraftChanges = ChannelOutput<'drafts.changes'>;
 export type LintFinding = ChannelOutput<'lints.run'>['findings'][number];
@@ -16,33 +15,29 @@ export interface DraftReview {
 
 const findingKey = (f: LintFinding) => `${f.ruleId}\u0000${f.message.en}`;
 
-/** A draft's changes, impact and lints from the main process, refetched whenever any draft changes. */
+/**
+ * A draft's changes and lints from the main process, asked again when the draft changes. The base's lints
+ * depend on the base only, so the cache asks for them once, not after every gesture.
+ */
 export function useDraftReview(draftId: string | null): DraftReview {
-  const revision = useDraftStore((s) => s.revision);
-  const [state, setState] = useState<DraftReview>({ changes: null, findings: [], error: null, loading: false });
-  useEffect(() => {
-    if (draftId === null) {
-      setState({ changes: null, findings: [], error: null, loading: false });
-      return;
-    }
-    let cancelled = false;
-    setState((s) => ({ ...s, loading: true }));
-    void (async () => {
-      try {
-        const [changes, lints, baseLints] = await Promise.all([
-          api().call('drafts.changes', { draftId }),
-          api().call('lints.run', { draftId }),
-          api().call('lints.run', { draftId: null }),
-        ]);
-        const known = new Set(baseLints.findings.map(findingKey));
-        if (!cancelled) setState({ changes, findings: lints.findings.map((f) => ({ ...f, isNew: !known.has(findingKey(f)) })), error: null, loading: false });
-      } catch (error) {
-        if (!cancelled) setState({ changes: null, findings: [], error: error instanceof ApiError ? error.message : String(error), loading: false });
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [draftId, revision]);
-  return state;
+  const changes = useServerQuery('drafts.changes', draftId === null ? null : { draftId });
+  const lints = useServerQuery('lints.run', draftId === null ? null : { draftId });
+  const baseLints = useServerQuery('lints.run', draftId === null ? null : { draftId: null });
+  const shownChanges = changes.shown;
+  const shownLints = lints.shown;
+  const shownBase = baseLints.shown;
+  const findings = useMemo(() => {
+    if (!shownLints || !shownBase) return [];
+    const known = new Set(shownBase.findings.map(findingKey));
+    return shownLints.findings.map((f) => ({ ...f, isNew: !known.has(findingKey(f)) }));
+  }, [shownLints, shownBase]);
+  const error = changes.error ?? lints.error ?? baseLints.error;
+  if (error) return { changes: null, findings: [], error: error.message, loading: false };
+  const ready = shownChanges !== null && shownLints !== null && shownBase !== null;
+  return {
+    changes: ready ? shownChanges : null,
+    findings: ready ? findings : [],
+    error: null,
+    loading: changes.loading || lints.loading || baseLints.loading,
+  };
 }

@@ -28,7 +28,7 @@ export function FieldMatrixView() {
   const matrix = useMatrixProjection(true);
   return (
     <div className="matrix-layout">
-      {matrix.data ? <FieldGrid data={matrix.data} /> : <p role="status" className="loading">{matrix.error ?? t('loading')}</p>}
+      {matrix.shown ? <FieldGrid data={matrix.shown} /> : <p role="status" className="loading">{matrix.error?.message ?? t('loading')}</p>}
       <ImpactPanel />
     </div>
   );

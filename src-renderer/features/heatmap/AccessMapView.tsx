@@ -1,14 +1,14 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized, useT } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
-import { useProjectedOrg } from '../org-tree/orgViewStore';
+import { useProjectedOrg } from '../org-tree/useProjectedOrg';
 import { PersonPanel } from '../person/PersonPanel';
 import { usePersonPanelStore } from '../person/personPanelStore';
 import { aggregateByDepartment } from './aggregates';
 import { AggregateGrid } from './AggregateGrid';
-import { useCatalogueStore } from './catalogueStore';
+import { useCatalogue } from '../../stores/rolesStore';
 import { columnsForAction, columnsForModule, CRM_ACTIONS, crmModules, type CrmAction } from '../../../src-main/common/wukong';
 import { ExplanationStrip } from './ExplanationStrip';
 import { HeatmapGrid, type CellRef } from './HeatmapGrid';
@@ -30,9 +30,7 @@ export function AccessMapView() {
   const ht = useFeatureT(heatmapMessages);
   useState(markOpen);
   const { view, error, retry } = useProjectedOrg();
-  const catalogue = useCatalogueStore((s) => s.resource);
-  const loadCatalogue = useCatalogueStore((s) => s.load);
-  useEffect(() => void (catalogue.status === 'idle' && loadCatalogue()), [catalogue.status, loadCatalogue]);
+  const catalogue = useCatalogue().shown;
   return (
     <section className="view access-map-view" aria-labelledby="access-map-title">
       <h1 id="access-map-title">{ht('title')}</h1>
@@ -42,8 +40,8 @@ export function AccessMapView() {
           <p>{t('app.error', { message: error })}</p>
           <button type="button" onClick={retry}>{t('app.retry')}</button>
         </div>
-      ) : view && catalogue.data ? (
-        <AccessMapBody view={view} permissions={catalogue.data.permissions} />
+      ) : view && catalogue ? (
+        <AccessMapBody view={view} permissions={catalogue.permissions} />
       ) : (
         <p className="loading" role="status">{t('app.loading')}</p>
       )}
@@ -88,7 +86,7 @@ function AccessMapBody({ view, permissions }: { view: OrgView; permissions: Para
   const { data, stale, error } = useHeatmapData(allPermissionIds, teamIds, delta);
   const shown = data ?? stale;
   const columnIdx = useMemo(() => (shown ? columns.map((c) => shown.colOf.get(c.permissionId) ?? -1) : []), [shown, columns]);
-  useAccessMapMarks(data ? `${data.key}|${columns.map((c) => c.permissionId).join(',')}` : null);
+  useAccessMapMarks(data ? `${data.answer}|${columns.map((c) => c.permissionId).join(',')}` : null);
 
   const usersById = useMemo(() => new Map(view.users.map((u) => [u.id, u])), [view.users]);
   // In delta mode a large org is mostly unchanged: by default only the rows the draft touches are listed.

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
-import { api, ApiError } from '../../api/client';
+import { useServerQuery } from '../../api/serverCache';
 import { ScopeBadge } from '../../components/ScopeBadge';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized } from '../../i18n/useT';
@@ -25,28 +25,16 @@ export function WhoCanSee({ view, modules }: { view: OrgView; modules: readonly 
   const ht = useFeatureT(heatmapMessages);
   const localized = useLocalized();
   const draftId = useDraftStore((s) => s.activeDraftId);
-  const revision = useDraftStore((s) => s.revision);
   const openPerson = usePersonPanelStore((s) => s.open);
   const listable = modules.filter((m) => m.permissionIds.index);
   // Start on someone with a manager: their records show the reporting line and the department at work.
   const [ownerId, setOwnerId] = useState(view.users.find((u) => u.managerId && u.status === 'active')?.id ?? view.users[0]?.id ?? '');
   const [moduleKey, setModuleKey] = useState(listable.find((m) => m.key === 'customer')?.key ?? listable[0]?.key ?? '');
-  const [viewers, setViewers] = useState<Viewer[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const module = listable.find((m) => m.key === moduleKey);
   const permissionId = module?.permissionIds.index;
-
-  useEffect(() => {
-    if (!ownerId || !permissionId) return;
-    let live = true;
-    api()
-      .call('access.whoCanSee', { draftId, ownerId, permissionId })
-      .then((r) => live && (setViewers(r.viewers), setError(null)))
-      .catch((e) => live && setError(e instanceof ApiError ? e.message : String(e)));
-    return () => {
-      live = false;
-    };
-  }, [draftId, revision, ownerId, permissionId]);
+  const answer = useServerQuery('access.whoCanSee', ownerId && permissionId ? { draftId, ownerId, permissionId } : null);
+  const viewers: Viewer[] | null = answer.shown?.viewers ?? null;
+  const error = answer.error?.message ?? null;
 
   // Lookups by id: with scope "everyone" the list is the whole company.
   const usersById = useMemo(() => new Map(view.users.map((u) => [u.id, u])), [view.users]);

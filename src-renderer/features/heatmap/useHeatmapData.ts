@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import type { ChannelInput } from '../../../src-main/common/ipc/contract';
+import { api } from '../../api/client';
+import { useServerQuery } from '../../api/serverCache';
 import { useDraftStore } from '../../stores/draftStore';
 import { decodeScopes } from './scopeCodec';
 
 export interface HeatmapData {
-  /** What was asked, so a late answer for old columns is never drawn under new headers. */
-  key: string;
+  /** Which answer this is (for the performance marks: a new one on screen ends a measure). */
+  answer: number;
   userIds: string[];
   permissionIds: string[];
   rowOf: Map<string, number>;
@@ -20,56 +21,46 @@ export interface HeatmapData {
   tookMs: number;
 }
 
+type HeatmapInput = ChannelInput<'access.heatmap'>;
+
+let answers = 0;
+
+/** The access map's matrix, decoded once per answer, and in delta mode the reach changes of moves behind it. */
+async function fetchHeatmap(input: HeatmapInput): Promise<HeatmapData> {
+  performance.mark('access-map:request');
+  const matrix = await api().call('access.heatmap', input);
+  let reach: HeatmapData['reach'] = null;
+  if (input.withBase && input.draftId) {
+    const r = await api().call('access.reachDelta', { draftId: input.draftId, permissionIds: input.permissionIds, userIds: matrix.userIds });
+    reach = new Map(r.changes.map((c) => [c.row * input.permissionIds.length + c.column, { gained: c.gained, lost: c.lost }]));
+  }
+  performance.mark('access-map:data');
+  return {
+    answer: ++answers,
+    userIds: matrix.userIds,
+    permissionIds: matrix.permissionIds,
+    rowOf: new Map(matrix.userIds.map((id, i) => [id, i])),
+    colOf: new Map(matrix.permissionIds.map((id, j) => [id, j])),
+    scopes: decodeScopes(matrix.scopes),
+    baseScopes: matrix.baseScopes ? decodeScopes(matrix.baseScopes) : null,
+    reach,
+    tookMs: matrix.tookMs,
+  };
+}
+
+const HEATMAP = { name: 'access.heatmap+reachDelta', fetch: fetchHeatmap };
+
 /**
  * Loads the access map's matrix for every action of every module at once, so switching the action or the
- * column layout redraws without asking the main process again. Also loads (for the delta mode) the base matrix and the reach changes of
- * moves, refetching when the columns, the team or the draft change.
+ * column layout redraws without asking the main process again. Also loads (for the delta mode) the base matrix
+ * and the reach changes of moves. `data` is the answer for exactly these columns, team and draft; `stale` the last
+ * one shown while a newer one is asked (the server cache decides which is which).
  */
 export function useHeatmapData(permissionIds: readonly string[], userIds: readonly string[] | undefined, delta: boolean) {
   const draftId = useDraftStore((s) => s.activeDraftId);
-  const revision = useDraftStore((s) => s.revision);
-  const [data, setData] = useState<HeatmapData | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const withDelta = delta && draftId !== null;
-  const key = `${draftId}|${revision}|${withDelta}|${permissionIds.join(',')}|${userIds?.join(',') ?? '*'}`;
-
-  useEffect(() => {
-    if (permissionIds.length === 0) return;
-    let live = true;
-    const run = async () => {
-      performance.mark('access-map:request');
-      const matrix = await api().call('access.heatmap', {
-        draftId,
-        permissionIds: [...permissionIds],
-        ...(userIds ? { userIds: [...userIds] } : {}),
-        withBase: withDelta,
-      });
-      let reach: HeatmapData['reach'] = null;
-      if (withDelta && draftId) {
-        const r = await api().call('access.reachDelta', { draftId, permissionIds: [...permissionIds], userIds: matrix.userIds });
-        reach = new Map(r.changes.map((c) => [c.row * permissionIds.length + c.column, { gained: c.gained, lost: c.lost }]));
-      }
-      if (!live) return;
-      performance.mark('access-map:data');
-      setError(null);
-      setData({
-        key,
-        userIds: matrix.userIds,
-        permissionIds: matrix.permissionIds,
-        rowOf: new Map(matrix.userIds.map((id, i) => [id, i])),
-        colOf: new Map(matrix.permissionIds.map((id, j) => [id, j])),
-        scopes: decodeScopes(matrix.scopes),
-        baseScopes: matrix.baseScopes ? decodeScopes(matrix.baseScopes) : null,
-        reach,
-        tookMs: matrix.tookMs,
-      });
-    };
-    run().catch((e) => live && setError(e instanceof ApiError ? e.message : String(e)));
-    return () => {
-      live = false;
-    };
-    // `key` captures every input; the arrays themselves change identity on each render.
-  }, [key]);
-
-  return { data: data && data.key === key ? data : null, stale: data, error };
+  const input: HeatmapInput | null =
+    permissionIds.length === 0 ? null : { draftId, permissionIds: [...permissionIds], ...(userIds ? { userIds: [...userIds] } : {}), withBase: withDelta };
+  const answer = useServerQuery('access.heatmap', input, HEATMAP);
+  return { data: answer.data, stale: answer.shown, error: answer.error?.message ?? null };
 }

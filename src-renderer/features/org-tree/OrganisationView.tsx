@@ -6,7 +6,7 @@ import { DataTable } from '../../components/DataTable';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useT } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
-import { useCatalogueStore } from '../heatmap/catalogueStore';
+import { useCatalogue } from '../../stores/rolesStore';
 import { DraftProblemBanner } from '../drafts/DraftProblemBanner';
 import { PersonPanel } from '../person/PersonPanel';
 import { useFocusStore } from '../../stores/focusStore';
@@ -19,7 +19,7 @@ import { gestureForDrop, type DropTarget } from './dropGesture';
 import { OrgDropContext } from './dropTarget';
 import { orgMessages } from './messages';
 import { useApplyGesture } from './orgEdits';
-import { useProjectedOrg } from './orgViewStore';
+import { useProjectedOrg } from './useProjectedOrg';
 import { PersonNameCell } from './PersonNameCell';
 import { ReportingLineTree } from './ReportingLineTree';
 import { RolePalette } from './RolePalette';
@@ -35,8 +35,7 @@ export function OrganisationView() {
   const { view, error, retry } = useProjectedOrg();
   // The catalogue never changes with drafts; loading it now means the person panel and the access map
   // open without waiting for it.
-  const loadCatalogue = useCatalogueStore((s) => s.load);
-  useEffect(() => void (useCatalogueStore.getState().resource.status === 'idle' && loadCatalogue()), [loadCatalogue]);
+  useCatalogue();
   return (
     <section className="view organisation-view" aria-labelledby="org-title">
       <h1 id="org-title">{t('org.title')}</h1>

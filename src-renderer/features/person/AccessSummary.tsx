@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../api/client';
+import { useMemo } from 'react';
+import { useServerQuery } from '../../api/serverCache';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized, useT } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
@@ -20,24 +20,15 @@ export function AccessSummary({ userId, modules, selected, onSelect }: { userId:
   const gt = useFeatureT(scopeGlyphs);
   const localized = useLocalized();
   const draftId = useDraftStore((s) => s.activeDraftId);
-  const revision = useDraftStore((s) => s.revision);
   const permissionIds = useMemo(() => modules.flatMap((m) => CRM_ACTIONS.flatMap((a) => (m.permissionIds[a] ? [m.permissionIds[a]!] : []))), [modules]);
-  const [scopes, setScopes] = useState<Map<string, number> | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    if (permissionIds.length === 0) return;
-    void api()
-      .call('access.heatmap', { draftId, permissionIds, userIds: [userId], withBase: false })
-      .then((r) => {
-        const row = decodeScopes(r.scopes);
-        if (live) setScopes(new Map(r.permissionIds.map((id, i) => [id, row[i]!])));
-      })
-      .catch(() => live && setScopes(new Map()));
-    return () => {
-      live = false;
-    };
-  }, [userId, draftId, revision, permissionIds]);
+  const answer = useServerQuery('access.heatmap', permissionIds.length === 0 ? null : { draftId, permissionIds, userIds: [userId], withBase: false });
+  const row = answer.shown;
+  const scopes = useMemo(() => {
+    if (answer.error) return new Map<string, number>(); // shown as "none" everywhere, as before
+    if (!row) return null;
+    const decoded = decodeScopes(row.scopes);
+    return new Map(row.permissionIds.map((id, i) => [id, decoded[i]!]));
+  }, [row, answer.error]);
 
   if (!scopes) return <p role="status">{pt('loading')}</p>;
   return (

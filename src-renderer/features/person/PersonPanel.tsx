@@ -3,7 +3,7 @@ import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
 import { ScopeBadge } from '../../components/ScopeBadge';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized, useT } from '../../i18n/useT';
-import { useCatalogueStore } from '../heatmap/catalogueStore';
+import { useCatalogue } from '../../stores/rolesStore';
 import { crmModules } from '../../../src-main/common/wukong';
 import { heatmapMessages } from '../heatmap/messages';
 import { orgMessages } from '../org-tree/messages';
@@ -39,10 +39,8 @@ function PersonPanelBody({ view, userId, initialPermission, onClose }: { view: O
   const ht = useFeatureT(heatmapMessages);
   const localized = useLocalized();
   const apply = useApplyGesture();
-  const catalogue = useCatalogueStore((s) => s.resource);
-  const loadCatalogue = useCatalogueStore((s) => s.load);
-  useEffect(() => void (catalogue.status === 'idle' && loadCatalogue()), [catalogue.status, loadCatalogue]);
-  const modules = useMemo(() => crmModules(catalogue.data?.permissions ?? []), [catalogue.data]);
+  const catalogue = useCatalogue().shown;
+  const modules = useMemo(() => crmModules(catalogue?.permissions ?? []), [catalogue]);
   const [why, setWhy] = useState<string | null>(initialPermission);
   const user = view.users.find((u) => u.id === userId);
   const [department, setDepartment] = useState(user?.departmentId ?? '');
@@ -59,7 +57,7 @@ function PersonPanelBody({ view, userId, initialPermission, onClose }: { view: O
   }
   const deptName = (id: string) => view.departments.find((d) => d.id === id)?.name ?? id;
   const userName = (id: string) => view.users.find((u) => u.id === id)?.name ?? id;
-  const permission = catalogue.data?.permissions.find((p) => p.id === why);
+  const permission = catalogue?.permissions.find((p) => p.id === why);
   const whyLabel = permission ? whyTitle(permission.key, modules, localized, ht) ?? localized(permission.label) : (why ?? '');
 
   const move = () =>

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { ExplanationView } from '../../../src-main/common/ipc/channels/access';
-import { api, ApiError } from '../../api/client';
+import { useServerQuery } from '../../api/serverCache';
 import { ScopeBadge } from '../../components/ScopeBadge';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized } from '../../i18n/useT';
@@ -10,21 +9,9 @@ import { personMessages } from './messages';
 /** Fetches the engine's explanation of (person, permission) in the active draft, refetching when it moves. */
 export function useExplanation(userId: string | null, permissionId: string | null): { explanation: ExplanationView | null; error: string | null } {
   const draftId = useDraftStore((s) => s.activeDraftId);
-  const revision = useDraftStore((s) => s.revision);
-  const [state, setState] = useState<{ key: string; explanation: ExplanationView | null; error: string | null }>({ key: '', explanation: null, error: null });
-  const key = `${userId}|${permissionId}|${draftId}|${revision}`;
-  useEffect(() => {
-    if (!userId || !permissionId) return;
-    let live = true;
-    api()
-      .call('access.explain', { draftId, userId, permissionId })
-      .then((explanation) => live && setState({ key, explanation, error: null }))
-      .catch((e) => live && setState({ key, explanation: null, error: e instanceof ApiError ? e.message : String(e) }));
-    return () => {
-      live = false;
-    };
-  }, [key, userId, permissionId, draftId]);
-  return state.key === key ? state : { explanation: null, error: null };
+  // Only the answer for exactly this person, permission and draft state: an explanation of another is wrong.
+  const answer = useServerQuery('access.explain', userId && permissionId ? { draftId, userId, permissionId } : null);
+  return { explanation: answer.data, error: answer.error?.message ?? null };
 }
 
 /**

@@ -13,7 +13,7 @@ export function ImpactPanel() {
   const t = useFeatureT(roleMatrixMessages);
   const impact = useImpactProjection();
   const draftId = useDraftStore((s) => s.activeDraftId);
-  const data = impact.data;
+  const data = impact.shown;
   // People (not grants) who gain or lose anything, from the capped list: "≥ n" when the list was cut.
   const people = (test: (p: { before: number; after: number }) => boolean) => {
     const n = data?.users.filter((u) => u.permissions.some(test)).length ?? 0;
@@ -22,14 +22,14 @@ export function ImpactPanel() {
 
   // Measured after the commit that shows the new numbers: pointer-up → impact on screen.
   useEffect(() => {
-    if (data) impactShown(impact.revision);
-  }, [data, impact.revision]);
+    if (impact.data) impactShown(impact.revision);
+  }, [impact.data, impact.revision]);
 
   return (
     <aside className="impact-panel" aria-labelledby="impact-title" data-testid="impact-panel" data-revision={impact.revision} aria-busy={impact.loading}>
       <h2 id="impact-title">{t('impact.title')}</h2>
       {draftId === null || !data ? (
-        <p className="muted">{draftId === null ? t('impact.noDraft') : impact.error ?? t('impact.loading')}</p>
+        <p className="muted">{draftId === null ? t('impact.noDraft') : impact.error?.message ?? t('impact.loading')}</p>
       ) : (
         <>
           <dl className="impact-counts">

@@ -10,11 +10,12 @@ export function RoleMatrixView() {
   const matrix = useMatrixProjection();
   return (
     <div className="matrix-layout">
-      {matrix.data ? (
-        <PermissionMatrix data={matrix.data} />
+      {/* The last answer stays on screen while the next is asked: a gesture must not unmount the grid. */}
+      {matrix.shown ? (
+        <PermissionMatrix data={matrix.shown} />
       ) : (
         <p role={matrix.error ? 'alert' : 'status'} className={matrix.error ? 'load-error' : 'loading'}>
-          {matrix.error ?? t('loading')}
+          {matrix.error?.message ?? t('loading')}
         </p>
       )}
       <ImpactPanel />

@@ -2,8 +2,8 @@
  * Performance marks from the end of a gesture (pointer-up or key) to the impact panel showing the result.
  * The e2e test reads the measure `GESTURE_TO_IMPACT` and prints it; nothing asserts on it.
  *
- * The first edit creates a draft, which bumps the draft revision once before the gesture itself lands, so the
- * measure waits for an impact computed at or after the revision the apply produced, not just any new one.
+ * The measure waits for an impact computed at or after the draft revision the apply produced (the server cache's),
+ * not just any new one.
  */
 export const GESTURE_END = 'role-matrix:gesture-end';
 export const IMPACT_SHOWN = 'role-matrix:impact-shown';
@@ -43,13 +43,4 @@ export function impactShown(revision: number): void {
   awaiting = null;
   performance.mark(IMPACT_SHOWN);
   performance.measure(GESTURE_TO_IMPACT, GESTURE_END, IMPACT_SHOWN);
-}
-
-/**
- * True between pointer-up and the draft's answer. Views skip refetching on the revision bumps in between
- * (the first edit creates and activates a draft before applying), so those reads do not compete with the
- * apply itself; the gesture reloads once when it is answered.
- */
-export function gestureInFlight(): boolean {
-  return awaiting !== null && awaiting.revision === Number.POSITIVE_INFINITY;
 }

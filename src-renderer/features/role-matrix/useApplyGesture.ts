@@ -1,8 +1,9 @@
 import { useCallback } from 'react';
 import type { DraftOperation } from '../../../src-main/common/draft/operations';
+import { prefetch, revisionOf } from '../../api/serverCache';
 import { useDraftStore } from '../../stores/draftStore';
 import { gestureApplied, gestureRefused, markGestureEnd } from './gestureTiming';
-import { useMatrixStore } from './matrixStore';
+import { IMPACT_LIST_LIMIT } from './useDraftProjection';
 
 let batchCounter = 0;
 
@@ -15,6 +16,7 @@ function nextBatchId(): string {
 /**
  * Sends one gesture as one batch (= one undo step) into the active draft, creating the draft on the first
  * edit. Resolves false when the server's rules refuse it; the draft store then holds the problem to show.
+ * The views ask again once, right behind the batch, because the cache's draft revision moves when it is sent.
  */
 export function useApplyGesture(defaultDraftName: string) {
   const applyBatch = useDraftStore((s) => s.applyBatch);
@@ -24,25 +26,12 @@ export function useApplyGesture(defaultDraftName: string) {
       markGestureEnd();
       let ok = false;
       try {
-        // The impact is asked right behind the batch (the main process answers in order, so it already sees the
-        // gesture): no waiting for the apply answer before asking, which was a whole round trip per gesture.
-        ok = await applyBatch({ id: nextBatchId(), label, ops }, defaultDraftName, (draftId, revision) => {
-          void useMatrixStore.getState().loadImpact(draftId, revision);
-        });
+        // The impact first in line behind the batch: it is what the user waits for (the grid already previewed
+        // the stroke), and the main process answers in order.
+        ok = await applyBatch({ id: nextBatchId(), label, ops }, defaultDraftName, (draftId) => prefetch('impact.summary', { draftId, limit: IMPACT_LIST_LIMIT }));
       } finally {
-        const { activeDraftId, revision } = useDraftStore.getState();
-        if (ok) gestureApplied(revision);
-        else {
-          gestureRefused();
-          // The impact asked for the revision a refused gesture would have made: ask again for the one that stands.
-          useMatrixStore.getState().forgetImpact();
-        }
-        // The views skipped the revisions that moved while the gesture was in flight: catch up once. The
-        // impact is asked first: the main process answers in order, and the impact is what the user waits for
-        // (the grid already previewed the stroke).
-        const { loadMatrix, loadImpact } = useMatrixStore.getState();
-        void loadImpact(activeDraftId, revision);
-        void loadMatrix(activeDraftId, revision);
+        if (ok) gestureApplied(revisionOf('draft'));
+        else gestureRefused();
       }
       return ok;
     },

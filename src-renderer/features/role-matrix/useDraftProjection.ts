@@ -1,33 +1,21 @@
-import { useEffect } from 'react';
+import type { ImpactSummary, RoleMatrix } from '../../../src-main/common/ipc/channels/access';
+import { useServerQuery, type ServerData } from '../../api/serverCache';
 import { useDraftStore } from '../../stores/draftStore';
-import { gestureInFlight } from './gestureTiming';
-import { useMatrixStore } from './matrixStore';
+
+/** People listed in the impact panel; the counts are never capped. */
+export const IMPACT_LIST_LIMIT = 200;
 
 /**
- * Keeps the matrix data in step with the active draft: refetches whenever the draft revision moves. Only a view
- * that draws field rules (`withFieldRules`) gets them: they are most of the answer and the permission grid
- * refetches after every gesture. Data without them counts as not loaded for a view that needs them.
+ * The role matrix of the active draft (the base without one). Only a view that draws field rules
+ * (`withFieldRules`) asks for them: they are most of the answer, and the permission grid asks after every gesture.
  */
-export function useMatrixProjection(withFieldRules = false) {
+export function useMatrixProjection(withFieldRules = false): ServerData<RoleMatrix> {
   const draftId = useDraftStore((s) => s.activeDraftId);
-  const revision = useDraftStore((s) => s.revision);
-  const loadMatrix = useMatrixStore((s) => s.loadMatrix);
-  const setWantFieldRules = useMatrixStore((s) => s.setWantFieldRules);
-  useEffect(() => {
-    setWantFieldRules(withFieldRules);
-    if (!gestureInFlight()) void loadMatrix(draftId, revision);
-  }, [draftId, revision, loadMatrix, setWantFieldRules, withFieldRules]);
-  const matrix = useMatrixStore((s) => s.matrix);
-  return withFieldRules && !matrix.fieldRules ? { ...matrix, data: null } : matrix;
+  return useServerQuery('roles.matrix', { draftId, fieldRules: withFieldRules });
 }
 
-/** Keeps the impact panel in step with the active draft. */
-export function useImpactProjection() {
+/** The impact panel's answer for the active draft (nothing is asked without one). */
+export function useImpactProjection(): ServerData<ImpactSummary> {
   const draftId = useDraftStore((s) => s.activeDraftId);
-  const revision = useDraftStore((s) => s.revision);
-  const loadImpact = useMatrixStore((s) => s.loadImpact);
-  useEffect(() => {
-    if (!gestureInFlight()) void loadImpact(draftId, revision);
-  }, [draftId, revision, loadImpact]);
-  return useMatrixStore((s) => s.impact);
+  return useServerQuery('impact.summary', draftId === null ? null : { draftId, limit: IMPACT_LIST_LIMIT });
 }

@@ -1,24 +1,22 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { RoleSummary } from '../../../src-main/common/ipc/channels/roles';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { ScopeBadge } from '../../components/ScopeBadge';
 import { useLocalized, useT } from '../../i18n/useT';
-import { useRolesStore } from '../../stores/rolesStore';
+import { useRoleList } from '../../stores/rolesStore';
 
 /** The role list tab: every role with its type, data scope and how many people hold it. */
 export function RoleListTab() {
   const t = useT();
   const localized = useLocalized();
-  const resource = useRolesStore((s) => s.resource);
-  const load = useRolesStore((s) => s.load);
+  const resource = useRoleList();
   const [query, setQuery] = useState('');
-  useEffect(() => void load(), [load]);
 
   const groupNames = useMemo(
-    () => new Map((resource.data?.groups ?? []).map((g) => [g.id, localized(g.label)])),
-    [resource.data, localized],
+    () => new Map((resource.shown?.groups ?? []).map((g) => [g.id, localized(g.label)])),
+    [resource.shown, localized],
   );
 
   const columns = useMemo<ColumnDef<RoleSummary, unknown>[]>(
@@ -47,7 +45,7 @@ export function RoleListTab() {
 
   return (
     <>
-      <LoadState resource={resource} retry={load}>
+      <LoadState resource={resource}>
         {(data) => {
           const q = query.trim().toLowerCase();
           const rows = q ? data.roles.filter((r) => r.name.toLowerCase().includes(q) || (groupNames.get(r.groupId) ?? '').toLowerCase().includes(q)) : data.roles;

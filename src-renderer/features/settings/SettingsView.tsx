@@ -1,15 +1,12 @@
-import { useEffect } from 'react';
 import { useT } from '../../i18n/useT';
-import { useAppInfoStore } from '../../stores/rolesStore';
+import { useAppInfo } from '../../stores/rolesStore';
 import { WorkspaceSettings } from '../workspace/WorkspaceSettings';
 import { AppearanceSettings } from './AppearanceSettings';
 import { ConnectSection } from '../sync/ConnectSection';
 
 export function SettingsView() {
   const t = useT();
-  const info = useAppInfoStore((s) => s.resource);
-  const load = useAppInfoStore((s) => s.load);
-  useEffect(() => void load(), [load]);
+  const info = useAppInfo();
   return (
     <section className="view settings-view" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>

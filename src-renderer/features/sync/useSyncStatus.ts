@@ -1,22 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../src-main/common/ipc/contract';
-import { api } from '../../api/client';
+import { useServerQuery } from '../../api/serverCache';
 
 export type SyncStatus = ChannelOutput<'sync.status'>;
 
-/** Connection, newest snapshot and pushes of the open workspace; refetched on every workspace change. */
+/**
+ * Connection, newest snapshot and pushes of the open workspace; the server cache asks again when a change can
+ * move them. `reload` asks again now (after this view's own connect or pull).
+ */
 export function useSyncStatus(): { status: SyncStatus | null; reload: () => Promise<void> } {
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  const reload = useCallback(async () => {
-    try {
-      setStatus(await api().call('sync.status', {}));
-    } catch {
-      setStatus(null); // locked or no workspace: the gate shows why
-    }
-  }, []);
-  useEffect(() => {
-    void reload();
-    return api().on('workspace.changed', () => void reload());
-  }, [reload]);
-  return { status, reload };
+  const answer = useServerQuery('sync.status', {});
+  // Locked or no workspace: no status, the gate shows why.
+  return { status: answer.error ? null : answer.shown, reload: answer.retry };
 }

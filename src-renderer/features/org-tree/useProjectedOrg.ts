@@ -1,0 +1,13 @@
+import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
+import { useServerQuery } from '../../api/serverCache';
+import { useDraftStore } from '../../stores/draftStore';
+
+/**
+ * The organisation as the active draft would leave it (the base when no draft is active). After a drag the last
+ * answer stays on screen until the next one arrives; `error` is the message of a failed ask.
+ */
+export function useProjectedOrg(): { view: OrgView | null; error: string | null; retry: () => void } {
+  const draftId = useDraftStore((s) => s.activeDraftId);
+  const org = useServerQuery('org.view', { draftId });
+  return { view: org.shown, error: org.error?.message ?? null, retry: () => void org.retry() };
+}
