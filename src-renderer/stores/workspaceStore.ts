@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { WorkspaceSummaryView } from '../../src-main/common/ipc/channels/workspace';
+import type { AppErrorData } from '../../src-main/common/ipc/result';
 import { api, ApiError } from '../api/client';
 
 interface WorkspaceState {
@@ -8,7 +9,7 @@ interface WorkspaceState {
   idleLockMinutes: number | null;
   loaded: boolean;
   /** The last failure of a workspace action, with its stable code (WRONG_KEY, WEAK_PASSPHRASE → INVALID_INPUT…). */
-  error: { code: string; message: string } | null;
+  error: AppErrorData | null;
   refresh(): Promise<void>;
   current(): WorkspaceSummaryView | null;
   open(workspaceId: string, passphrase?: string): Promise<boolean>;
@@ -31,7 +32,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       return true;
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      set({ error: { code: error.error.code, message: error.message } });
+      set({ error: error.error });
       await get().refresh();
       return false;
     }

@@ -35,9 +35,15 @@ export function describeAppError(data: AppErrorData, locale: Locale): ErrorWords
 
 /** The same as one line of text (a status line, a tooltip). */
 export function errorText(error: unknown, locale: Locale): string {
-  const { summary, lines } = describeError(error, locale);
-  return [summary, ...lines].join(' ');
+  return oneLine(describeError(error, locale));
 }
+
+/** One line for the error as it came over the wire. */
+export function appErrorText(data: AppErrorData, locale: Locale): string {
+  return oneLine(describeAppError(data, locale));
+}
+
+const oneLine = ({ summary, lines }: ErrorWords) => [summary, ...lines].join(' ');
 
 function describeDetails(details: ErrorDetails, t: FeatureT<ErrorMessageKey>, locale: Locale): ErrorWords {
   switch (details.kind) {

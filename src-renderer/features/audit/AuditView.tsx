@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../src-main/common/ipc/contract';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { useErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
 import { auditCsv } from './auditCsv';
@@ -11,10 +12,12 @@ type Entry = ChannelOutput<'audit.list'>['entries'][number];
 /** The workspace's hash-chained audit log: newest first, verify the chain, export as CSV. */
 export function AuditView() {
   const t = useFeatureT(auditMessages);
+  const errorText = useErrorText();
   const locale = useLocale();
   const [entries, setEntries] = useState<Entry[]>([]);
   const [verdict, setVerdict] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The failure itself, worded when shown: a change of language re-words it.
+  const [error, setError] = useState<{ failure: unknown } | null>(null);
 
   const load = useCallback(async (beforeSeq?: number) => {
     try {
@@ -22,7 +25,7 @@ export function AuditView() {
       setEntries((prev) => (beforeSeq ? [...prev, ...page.entries] : page.entries));
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError({ failure: e });
     }
   }, []);
   useEffect(() => void load(), [load]);
@@ -57,7 +60,7 @@ export function AuditView() {
           {t('exportCsv')}
         </button>
         {verdict && <span role="status">{verdict}</span>}
-        {error && <span role="alert" className="form-error">{error}</span>}
+        {error && <span role="alert" className="form-error">{errorText(error.failure)}</span>}
       </div>
       <div className="data-table">
         <table aria-label={t('title')}>

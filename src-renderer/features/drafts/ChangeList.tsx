@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ChangeSubject, RevertBlocker } from '../../../src-main/common/ipc/channels/review';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { describeError } from '../../components/errors/errorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
@@ -44,7 +45,8 @@ export function ChangeList({ draftId, changes, readOnly = false }: { draftId: st
       else setStatus({ ok: false, text: t('revertRefused', { n: number }), details: result.blockers.map((b: RevertBlocker) => t('blocker', { n: b.number, gesture: b.gesture[locale], problem: b.problem.message[locale] })) });
       await reload();
     } catch (error) {
-      setStatus({ ok: false, text: t('failed', { message: error instanceof ApiError ? error.message : String(error) }), details: [] });
+      const { summary, lines } = describeError(error, locale);
+      setStatus({ ok: false, text: t('failed', { message: summary }), details: lines });
     }
   };
 

@@ -1,7 +1,8 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import type { ChannelOutput } from '../../../src-main/common/ipc/contract';
 import { MAX_POLICY_FILE_BYTES, megabytes, utf8ByteLength } from '../../../src-main/common/ipc/limits';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { useErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
@@ -16,6 +17,7 @@ type Outcome = ChannelOutput<'policy.import'>;
  */
 export function PolicyFileActions({ draftId, draftName, onImported }: { draftId: string | null; draftName: string | null; onImported: (id: string) => void }) {
   const t = useFeatureT(draftsMessages);
+  const errorText = useErrorText();
   const locale = useLocale();
   const reload = useDraftStore((s) => s.load);
   const input = useRef<HTMLInputElement>(null);
@@ -28,7 +30,7 @@ export function PolicyFileActions({ draftId, draftName, onImported }: { draftId:
       const file = kind === 'draft' && draftId ? await api().call('policy.export', { kind, draftId, locale }) : await api().call('policy.export', { kind: 'snapshot', draftId, locale });
       downloadFile({ fileName: file.fileName, mimeType: 'application/yaml;charset=utf-8', data: file.text, encoding: 'utf8' });
     } catch (error) {
-      setMessage({ ok: false, lines: [t('failed', { message: error instanceof ApiError ? error.message : String(error) })] });
+      setMessage({ ok: false, lines: [t('failed', { message: errorText(error) })] });
     }
   };
 
@@ -57,7 +59,7 @@ export function PolicyFileActions({ draftId, draftName, onImported }: { draftId:
       await reload();
       if (outcome.status === 'draft') onImported(outcome.draft.id);
     } catch (error) {
-      setMessage({ ok: false, lines: [t('failed', { message: error instanceof ApiError ? error.message : String(error) })] });
+      setMessage({ ok: false, lines: [t('failed', { message: errorText(error) })] });
     }
   };
 

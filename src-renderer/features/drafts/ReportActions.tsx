@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ReportKind } from '../../../src-main/common/ipc/channels/files';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { useErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
 import { downloadFile } from './download';
@@ -12,6 +13,7 @@ import { draftsMessages } from './messages';
  */
 export function ReportActions({ draftId, draftName, onPrint }: { draftId: string | null; draftName: string | null; onPrint: () => void }) {
   const t = useFeatureT(draftsMessages);
+  const errorText = useErrorText();
   const locale = useLocale();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +24,7 @@ export function ReportActions({ draftId, draftName, onPrint }: { draftId: string
       downloadFile(await api().call('reports.export', { report, format, draftId, locale }));
       setError(null);
     } catch (e) {
-      setError(t('failed', { message: e instanceof ApiError ? e.message : String(e) }));
+      setError(t('failed', { message: errorText(e) }));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { WorkspaceSummaryView } from '../../../src-main/common/ipc/channels/workspace';
+import { appErrorText } from '../../components/errors/errorText';
 import { useFeatureT } from '../../i18n/featureMessages';
+import { useLocale } from '../../i18n/useT';
 import { useWorkspaceStore } from '../../stores/workspaceStore';
 import { workspaceMessages } from './messages';
 
@@ -9,6 +11,7 @@ export function LockScreen({ workspace }: { workspace: WorkspaceSummaryView }) {
   const t = useFeatureT(workspaceMessages);
   const open = useWorkspaceStore((s) => s.open);
   const error = useWorkspaceStore((s) => s.error);
+  const locale = useLocale();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const needsPassphrase = workspace.protection === 'passphrase';
@@ -36,7 +39,7 @@ export function LockScreen({ workspace }: { workspace: WorkspaceSummaryView }) {
         )}
         {error && (
           <p role="alert" className="form-error">
-            {error.code === 'WRONG_KEY' ? t('wrongKey') : error.message}
+            {error.code === 'WRONG_KEY' ? t('wrongKey') : appErrorText(error, locale)}
           </p>
         )}
         <button type="submit" disabled={busy || (needsPassphrase && passphrase.length === 0)}>

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { appErrorText } from '../../components/errors/errorText';
 import { useFeatureT } from '../../i18n/featureMessages';
+import { useLocale } from '../../i18n/useT';
 import { useWorkspaceStore } from '../../stores/workspaceStore';
 import { workspaceMessages } from './messages';
 
@@ -10,6 +12,7 @@ export function WorkspaceSettings() {
   const currentId = useWorkspaceStore((s) => s.currentId);
   const idleLockMinutes = useWorkspaceStore((s) => s.idleLockMinutes);
   const error = useWorkspaceStore((s) => s.error);
+  const locale = useLocale();
   const open = useWorkspaceStore((s) => s.open);
   const select = useWorkspaceStore((s) => s.select);
   const lock = useWorkspaceStore((s) => s.lock);
@@ -71,7 +74,7 @@ export function WorkspaceSettings() {
       </ul>
       {error && (
         <p role="alert" className="form-error">
-          {error.code === 'WRONG_KEY' ? t('wrongKey') : error.message}
+          {error.code === 'WRONG_KEY' ? t('wrongKey') : appErrorText(error, locale)}
         </p>
       )}
       {current?.protection === 'passphrase' && (
