@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import type { connectorErrorCodeSchema } from '../common/ipc/errorDetails';
+import type { ConnectorErrorCode } from '../common/ipc/errorDetails';
 
 /**
  * Every failure a connector reports carries a stable `code` (CONVENTIONS: errors with a stable code), the
@@ -7,7 +6,7 @@ import type { connectorErrorCodeSchema } from '../common/ipc/errorDetails';
  * Messages never contain credentials or tokens. The codes are listed, with what each means, in the contract
  * (`common/ipc/errorDetails`): the renderer picks its words by them.
  */
-export type ConnectorErrorCode = z.infer<typeof connectorErrorCodeSchema>;
+export type { ConnectorErrorCode };
 
 export interface ConnectorErrorDetails {
   endpoint?: string;

@@ -49,6 +49,7 @@ export const connectorErrorCodeSchema = z.enum([
   /** The push cannot go on: a previous call failed, or the journal does not match the plan. */
   'PUSH_STOPPED',
 ]);
+export type ConnectorErrorCode = z.infer<typeof connectorErrorCodeSchema>;
 
 /**
  * The store's own codes. The list lives in `store/errors.ts` (a lower layer this one cannot import); `ipc/errorMapping`

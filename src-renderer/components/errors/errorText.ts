@@ -1,4 +1,5 @@
 import { missingCaseError } from '../../../src-main/common/draft/operations';
+import type { ConnectorErrorCode } from '../../../src-main/common/ipc/errorDetails';
 import type { AppErrorData, ErrorDetails } from '../../../src-main/common/ipc/result';
 import { ApiError } from '../../api/client';
 import type { FeatureT } from '../../i18n/featureMessages';
@@ -13,6 +14,12 @@ export interface ErrorWords {
 }
 
 const NONE = '—';
+
+/**
+ * Codes whose sentence says only that the server refused or failed: the server's own message says what. The others
+ * (a wrong password, a lost session…) already say it all, and the server's Chinese would only repeat them.
+ */
+const SERVER_MESSAGE_HELPS: ReadonlySet<ConnectorErrorCode> = new Set<ConnectorErrorCode>(['SERVER_ERROR', 'SERVER_REJECTED', 'HTTP_ERROR', 'NO_PERMISSION', 'VALIDATION_ERROR', 'BUSINESS_ERROR', 'WRITE_NOT_APPLIED']);
 
 /**
  * Words are chosen by the error's code and its structured details, never by reading the main process's English
@@ -65,7 +72,8 @@ function describeDetails(details: ErrorDetails, t: FeatureT<ErrorMessageKey>, lo
         httpStatus: details.httpStatus ?? NONE,
       });
       // The server's own message is in the server's language (WukongCRM answers in Chinese); shown as it came.
-      return { summary, lines: details.serverMessage ? [t('connector.serverSaid', { message: details.serverMessage })] : [] };
+      const said = details.serverMessage && SERVER_MESSAGE_HELPS.has(details.code) ? [t('connector.serverSaid', { message: details.serverMessage })] : [];
+      return { summary, lines: said };
     }
     case 'store':
       return { summary: t(`store.${details.code}`, { fileVersion: details.fileVersion ?? NONE, supportedVersion: details.supportedVersion ?? NONE }), lines: [] };

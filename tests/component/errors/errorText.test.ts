@@ -19,6 +19,11 @@ describe('describeError', () => {
     expect(describeError(error, 'zh-CN')).toEqual({ summary: '服务器按其业务规则拒绝了 POST /adminRole/add（服务器代码 1117）。', lines: ['服务器返回：角色名已存在'] });
   });
 
+  it('leaves the server’s message out where the sentence already says it all (a wrong password)', () => {
+    const error = failed({ code: 'REMOTE', message: 'login refused', details: { kind: 'connector', code: 'LOGIN_FAILED', serverCode: 1004, serverMessage: '账号或密码错误', endpoint: 'POST /login' } });
+    expect(errorText(error, 'en')).toBe('Wrong user name or password (server code 1004).');
+  });
+
   it('fills what the connector did not know with a dash, never “undefined”', () => {
     const error = failed({ code: 'REMOTE', message: 'shape', details: { kind: 'connector', code: 'MALFORMED_RESPONSE' } });
     expect(errorText(error, 'en')).toBe('The server answered in an unexpected shape at — (field —).');
