@@ -46,7 +46,8 @@ describe('a policy file over the size limit', () => {
     const calls = vi.spyOn(inProcess.api, 'call');
     render(<DraftsView />);
     const files = await pick(new File(['#'.repeat(MAX_POLICY_FILE_BYTES)], 'edge.yaml', { type: 'application/yaml' }));
-    await within(files).findByRole('alert');
+    // Judged in the main process's worker thread: a 6 MB file and the worker's first start take a moment.
+    await within(files).findByRole('alert', {}, { timeout: 30_000 });
     expect(calls.mock.calls.filter(([channel]) => channel === 'policy.import')).toHaveLength(1);
     calls.mockRestore();
   });
