@@ -76,6 +76,8 @@ interface Row {
   matrixScopesOnly: Timing;
   /** One pass over as many bytes as the scopes-only matrix holds (a fill of an existing array). */
   memoryPass: Timing;
+  /** The same bytes into a newly allocated array, as any new matrix must be (at 1M V8 collects garbage for it). */
+  freshPass: Timing;
   /** The first canSee asked of a fresh policy: it builds the policy's decision index (decisionIndex.ts). */
   firstDecision: PerCall;
   listMatrix: Timing;
@@ -123,6 +125,7 @@ async function benchSize(users: number, withPeers: boolean): Promise<Row> {
   // What "within 10× of one memory pass" is measured against: writing every byte of such a matrix once.
   const passBytes = new Uint8Array(scopesOnly.result.scopes.length);
   const memoryPass = time(reps, () => passBytes.fill(1));
+  const freshPass = time(reps, () => new Uint8Array(passBytes.length).fill(1).length);
   const listMatrix = time(reps, () => accessMatrix(policy, policy.userIds, listMenus, { aggregates: false }));
 
   const pick = sampler(SEED);
@@ -284,7 +287,7 @@ async function benchSize(users: number, withPeers: boolean): Promise<Row> {
   }
 
   const row: Row = {
-    users, compile: compiled, matrix, matrixScopesOnly: scopesOnly, memoryPass, firstDecision, listMatrix, whoCanSee: who, explain: explained,
+    users, compile: compiled, matrix, matrixScopesOnly: scopesOnly, memoryPass, freshPass, firstDecision, listMatrix, whoCanSee: who, explain: explained,
     impact: impacted, recompile, incremental, incrementalImpact, incrementalNote, lint, heapEngine, heapTotal, engineDecision, listMenus: listMenus.length, peers, rss: maxRssMb(),
   };
   collectGarbage();
@@ -434,6 +437,7 @@ function printTables(rows: Row[]) {
   timed('full matrix: users × CRM actions + dept and manager aggregates', (r) => r.matrix, 500);
   timed('matrix scopes only', (r) => r.matrixScopesOnly);
   timed('one memory pass over the scopes-only matrix\'s bytes (fill)', (r) => r.memoryPass);
+  timed('the same bytes into a new array (allocate + fill)', (r) => r.freshPass);
   line([
     'matrix scopes only ÷ one memory pass (×, CPU)',
     ...rows.map((r) => (r.matrixScopesOnly.cpu / Math.max(r.memoryPass.cpu, 1e-3)).toFixed(1)),
