@@ -5,4 +5,5 @@ export * from './permission';
 export * from './role';
 export * from './fieldRule';
 export * from './snapshot';
+export { departmentTree, type DepartmentTree } from './departmentTree';
 export { validateSnapshot, type SnapshotProblem } from './validateSnapshot';

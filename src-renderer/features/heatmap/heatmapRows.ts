@@ -1,4 +1,4 @@
-import type { Department } from '../../../src-main/common/domain/department';
+import { departmentTree, type Department } from '../../../src-main/common/domain';
 import type { User } from '../../../src-main/common/domain/user';
 
 export type GroupBy = 'department' | 'manager';
@@ -10,20 +10,7 @@ export type MapLine =
 
 /** Departments depth-first in sibling order, with their depth: the order the tree shows them in. */
 export function departmentsInTreeOrder(departments: readonly Department[]): { department: Department; depth: number }[] {
-  const children = new Map<string | null, Department[]>();
-  for (const d of departments) append(children, d.parentId, d);
-  for (const list of children.values()) list.sort((a, b) => a.sort - b.sort || a.name.localeCompare(b.name, 'zh-CN'));
-  const known = new Set(departments.map((d) => d.id));
-  const out: { department: Department; depth: number }[] = [];
-  const seen = new Set<string>();
-  const walk = (d: Department, depth: number) => {
-    if (seen.has(d.id)) return;
-    seen.add(d.id);
-    out.push({ department: d, depth });
-    for (const c of children.get(d.id) ?? []) walk(c, depth + 1);
-  };
-  for (const d of departments) if (d.parentId === null || !known.has(d.parentId)) walk(d, 0);
-  return out;
+  return departmentTree(departments).inTreeOrder();
 }
 
 /**

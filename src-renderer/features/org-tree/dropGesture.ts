@@ -1,3 +1,4 @@
+import { departmentTree } from '../../../src-main/common/domain';
 import type { DraftBatch } from '../../../src-main/common/draft/operations';
 import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
 import type { FeatureT } from '../../i18n/featureMessages';
@@ -9,17 +10,7 @@ export type DropTarget = { kind: 'department'; departmentId: string } | { kind: 
 
 /** Everyone in a department and the departments below it (what "give a role to a department" covers). */
 export function peopleInSubtree(view: OrgView, departmentId: string): string[] {
-  const below = new Set([departmentId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const d of view.departments) {
-      if (d.parentId !== null && below.has(d.parentId) && !below.has(d.id)) {
-        below.add(d.id);
-        grew = true;
-      }
-    }
-  }
+  const below = departmentTree(view.departments).subtree(departmentId);
   return view.users.filter((u) => below.has(u.departmentId)).map((u) => u.id);
 }
 
