@@ -1,3 +1,7 @@
+import { SCOPE_NAMES } from '../../src-main/common/policy/text';
+
+const label = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
 /** English strings; the keys of this object are the message keys of the whole console. */
 export const en = {
   'app.title': 'Gatehouse',
@@ -25,12 +29,13 @@ export const en = {
   'theme.light': 'Light',
   'theme.dark': 'Dark',
 
-  'scope.0': 'No access',
-  'scope.1': 'Self',
-  'scope.2': 'Self + reports',
-  'scope.3': 'Own department',
-  'scope.4': 'Department tree',
-  'scope.5': 'Everyone',
+  // The scope names' one home is SCOPE_NAMES (common/policy/text.ts); labels start with a capital.
+  'scope.0': label(SCOPE_NAMES[0].en),
+  'scope.1': label(SCOPE_NAMES[1].en),
+  'scope.2': label(SCOPE_NAMES[2].en),
+  'scope.3': label(SCOPE_NAMES[3].en),
+  'scope.4': label(SCOPE_NAMES[4].en),
+  'scope.5': label(SCOPE_NAMES[5].en),
 
   'status.active': 'Active',
   'status.inactive': 'Not activated',

@@ -1,3 +1,4 @@
+import { SCOPE_NAMES } from '../../src-main/common/policy/text';
 import type { MessageKey } from './en';
 
 /** 简体中文。类型保证每个键都有译文。 */
@@ -27,12 +28,13 @@ export const zhCN: Record<MessageKey, string> = {
   'theme.light': '浅色',
   'theme.dark': '深色',
 
-  'scope.0': '无权限',
-  'scope.1': '本人',
-  'scope.2': '本人及下属',
-  'scope.3': '本部门',
-  'scope.4': '本部门及下属部门',
-  'scope.5': '全部',
+  // 数据权限名称的唯一出处：SCOPE_NAMES（common/policy/text.ts）。
+  'scope.0': SCOPE_NAMES[0]['zh-CN'],
+  'scope.1': SCOPE_NAMES[1]['zh-CN'],
+  'scope.2': SCOPE_NAMES[2]['zh-CN'],
+  'scope.3': SCOPE_NAMES[3]['zh-CN'],
+  'scope.4': SCOPE_NAMES[4]['zh-CN'],
+  'scope.5': SCOPE_NAMES[5]['zh-CN'],
 
   'status.active': '正常',
   'status.inactive': '未激活',

@@ -9,12 +9,16 @@ export const dataScopeSchema = z.union([z.literal(1), z.literal(2), z.literal(3)
 export type DataScope = z.infer<typeof dataScopeSchema>;
 export const DATA_SCOPES: readonly DataScope[] = [1, 2, 3, 4, 5];
 
-/** WukongCRM's own names for the five scopes (the 数据权限 radio, reference §4.1 `dataType`), and in English. */
+/**
+ * WukongCRM's own names for the five scopes (the 数据权限 radio, reference §4.1 `dataType`), and in English: the
+ * one home of these words. Sentences use them as they are; the console's labels (`scope.N` in the renderer's
+ * messages) are made from them with a capital letter.
+ */
 export const DATA_SCOPE_NAMES: Readonly<Record<DataScope, { 'zh-CN': string; en: string }>> = {
   1: { 'zh-CN': '本人', en: 'self' },
-  2: { 'zh-CN': '本人及下属', en: 'self and subordinates' },
+  2: { 'zh-CN': '本人及下属', en: 'self + reports' },
   3: { 'zh-CN': '本部门', en: 'own department' },
-  4: { 'zh-CN': '本部门及下属部门', en: 'own department and sub-departments' },
+  4: { 'zh-CN': '本部门及下属部门', en: 'department tree' },
   5: { 'zh-CN': '全部', en: 'everyone' },
 };
 

@@ -100,7 +100,7 @@ describe('describeChange puts each changed cell in words', () => {
     const zh = changes.map((c) => describeChange(c, before, after, 'zh-CN'));
     expect(new Set(en).size).toBe(changes.length);
     expect(new Set(zh).size).toBe(changes.length);
-    expect(en).toContain('Data scope of "Sales": self → own department and sub-departments');
+    expect(en).toContain('Data scope of "Sales": self → department tree');
     expect(en).toContain('bob moves from "east" to "Ops"');
     expect(en).toContain('"Sales" gains "crm:customer:delete"');
     expect(en).toContain('boss loses role "Admin"');

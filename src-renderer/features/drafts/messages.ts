@@ -89,7 +89,7 @@ export const draftsMessages = defineMessages({
     closeReport: 'Close report',
     reportTitle: 'Access report',
     reportMeta: '{what} · {date} · {count} people',
-    reportLegend: 'Each cell is the widest set of records the person reaches for that action: self, self and subordinates, own department, own department and sub-departments, or all.',
+    reportLegend: 'Each cell is the widest set of records the person reaches for that action: self, self + reports, own department, department tree, or everyone.',
     working: 'Working…',
     failed: 'Failed: {message}',
   },
