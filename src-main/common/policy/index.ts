@@ -18,6 +18,7 @@ export type { FieldAccessEntry, FieldCodes } from './fields';
 export { accessMatrix, scopeCounts, SCOPE_SLOTS } from './matrix';
 export type { AccessMatrix, MatrixOptions, ScopeAggregate } from './matrix';
 export { impact } from './impact';
+export { reachChanges, type ReachChange } from './reachChanges';
 export type { FieldChange, ImpactReport, PermissionChange, UserImpact } from './impact';
 export { SCOPE_NAMES, scopeLabel } from './text';
 export {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { apply } from '../../../src-main/common/draft';
-import type { Snapshot } from '../../../src-main/common/domain';
-import { createDemoSnapshot, DEMO_FACTS, generateOrganisation } from '../../../src-main/common/generator';
-import { accessMatrix, compilePolicy, visibleOwnerIds, type CompiledPolicy } from '../../../src-main/common/policy';
-import { reachChanges } from '../../../src-main/ipc/handlers/orgViewHandlers';
-import { loadBundledCatalogue } from '../../../src-main/services/resources';
+import { apply } from '../draft';
+import type { Snapshot } from '../domain';
+import { createDemoSnapshot, DEMO_FACTS, generateOrganisation } from '../generator';
+import { accessMatrix, compilePolicy, reachChanges, visibleOwnerIds, type CompiledPolicy } from './index';
+import { loadBundledCatalogue } from '../../services/resources';
 
 const catalogue = loadBundledCatalogue();
 
