@@ -12,3 +12,9 @@ export type Handler<C extends ChannelName> = (
 ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
 export type Handlers = { [C in ChannelName]: Handler<C> };
+
+/**
+ * The handlers of one channel file (`HandlersFor<typeof syncChannels>`): each handler group mirrors the file
+ * its channels are declared in, so adding a channel there makes its missing handler a compile error here.
+ */
+export type HandlersFor<Channels> = Pick<Handlers, keyof Channels & ChannelName>;

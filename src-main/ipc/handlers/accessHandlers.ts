@@ -1,10 +1,9 @@
+import type { accessChannels } from '../../common/ipc/channels/access';
 import { accessMatrix, explain, impact, lintSnapshot, whoCanSee } from '../../common/policy';
 import type { AppServices } from '../../services/appServices';
-import type { Handlers } from '../handlerTypes';
+import type { HandlersFor } from '../handlerTypes';
 
-type AccessChannels = 'roles.matrix' | 'impact.summary' | 'access.explain' | 'access.whoCanSee' | 'access.heatmap' | 'lints.run';
-
-export function accessHandlers(services: AppServices): Pick<Handlers, AccessChannels> {
+export function accessHandlers(services: AppServices): HandlersFor<typeof accessChannels> {
   const projection = (draftId: string | null) => services.drafts().projection(draftId);
   return {
     'roles.matrix': ({ draftId, fieldRules }) => {

@@ -1,7 +1,8 @@
+import type { appChannels } from '../../common/ipc/channels/app';
 import type { AppServices } from '../../services/appServices';
-import type { Handlers } from '../handlerTypes';
+import type { HandlersFor } from '../handlerTypes';
 
-export function appHandlers(services: AppServices): Pick<Handlers, 'app.info'> {
+export function appHandlers(services: AppServices): HandlersFor<typeof appChannels> {
   return {
     'app.info': () => services.info,
   };

@@ -1,19 +1,8 @@
+import type { draftsChannels } from '../../common/ipc/channels/drafts';
 import type { AppServices } from '../../services/appServices';
-import type { Handlers } from '../handlerTypes';
+import type { HandlersFor } from '../handlerTypes';
 
-type DraftChannels =
-  | 'drafts.list'
-  | 'drafts.create'
-  | 'drafts.rename'
-  | 'drafts.duplicate'
-  | 'drafts.discard'
-  | 'drafts.activate'
-  | 'drafts.apply'
-  | 'drafts.undo'
-  | 'drafts.redo'
-  | 'drafts.batches';
-
-export function draftsHandlers(services: AppServices): Pick<Handlers, DraftChannels> {
+export function draftsHandlers(services: AppServices): HandlersFor<typeof draftsChannels> {
   const drafts = () => services.drafts();
   return {
     'drafts.list': () => drafts().list(),

@@ -1,11 +1,10 @@
+import type { filesChannels } from '../../common/ipc/channels/files';
 import type { AppServices } from '../../services/appServices';
 import { PolicyFileService } from '../../services/policyFiles/PolicyFileService';
 import { reportFileName, ReportService } from '../../services/reports/ReportService';
-import type { Handlers } from '../handlerTypes';
+import type { HandlersFor } from '../handlerTypes';
 
-type FileChannels = 'policy.export' | 'policy.import' | 'reports.export' | 'reports.table';
-
-export function filesHandlers(services: AppServices): Pick<Handlers, FileChannels> {
+export function filesHandlers(services: AppServices): HandlersFor<typeof filesChannels> {
   const policyFiles = () => new PolicyFileService(services.drafts(), services.session.workspaces.data(services.workspace().id), services.readPolicyFile);
   const reports = () => new ReportService((draftId) => services.drafts().projection(draftId));
   return {

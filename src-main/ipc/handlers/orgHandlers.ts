@@ -1,8 +1,9 @@
+import type { orgChannels } from '../../common/ipc/channels/org';
 import { AppError } from '../../common/ipc/result';
 import type { AppServices } from '../../services/appServices';
-import type { Handlers } from '../handlerTypes';
+import type { HandlersFor } from '../handlerTypes';
 
-export function orgHandlers(services: AppServices): Pick<Handlers, 'org.tree' | 'org.user'> {
+export function orgHandlers(services: AppServices): HandlersFor<typeof orgChannels> {
   return {
     'org.tree': () => {
       const workspace = services.workspace();

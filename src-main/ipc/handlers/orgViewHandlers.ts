@@ -1,9 +1,10 @@
+import type { orgViewChannels } from '../../common/ipc/channels/orgView';
 import { reachChanges } from '../../common/policy';
 import { isSuperAdminRole } from '../../common/wukong/superAdmin';
 import type { AppServices } from '../../services/appServices';
-import type { Handlers } from '../handlerTypes';
+import type { HandlersFor } from '../handlerTypes';
 
-export function orgViewHandlers(services: AppServices): Pick<Handlers, 'org.view' | 'access.reachDelta'> {
+export function orgViewHandlers(services: AppServices): HandlersFor<typeof orgViewChannels> {
   const projection = (draftId: string | null) => services.drafts().projection(draftId);
   return {
     'org.view': ({ draftId }) => {

@@ -1,12 +1,11 @@
+import type { reviewChannels } from '../../common/ipc/channels/review';
 import { impact } from '../../common/policy';
 import type { AppServices } from '../../services/appServices';
 import { impactByPermission } from '../../services/review/permissionImpact';
 import { reviewGestures } from '../../services/review/draftReview';
-import type { Handlers } from '../handlerTypes';
+import type { HandlersFor } from '../handlerTypes';
 
-type ReviewChannels = 'drafts.changes' | 'drafts.revertBatch';
-
-export function reviewHandlers(services: AppServices): Pick<Handlers, ReviewChannels> {
+export function reviewHandlers(services: AppServices): HandlersFor<typeof reviewChannels> {
   return {
     'drafts.changes': ({ draftId }) => {
       const drafts = services.drafts();

@@ -1,10 +1,11 @@
+import type { rolesChannels } from '../../common/ipc/channels/roles';
 import type { Snapshot } from '../../common/domain/snapshot';
 import type { RoleSummary } from '../../common/ipc/channels/roles';
 import { isSuperAdminRole } from '../../common/wukong/superAdmin';
 import type { AppServices } from '../../services/appServices';
-import type { Handlers } from '../handlerTypes';
+import type { HandlersFor } from '../handlerTypes';
 
-export function rolesHandlers(services: AppServices): Pick<Handlers, 'roles.list' | 'catalogue.list'> {
+export function rolesHandlers(services: AppServices): HandlersFor<typeof rolesChannels> {
   return {
     'roles.list': () => {
       const snapshot = services.workspace().snapshot();

@@ -1,28 +1,14 @@
+import type { syncChannels } from '../../common/ipc/channels/sync';
 import { AppError } from '../../common/ipc/result';
 import type { AppServices } from '../../services/appServices';
 import { createWukongConnector } from '../../services/sync';
-import type { Handlers } from '../handlerTypes';
-
-type SyncChannels =
-  | 'sync.status'
-  | 'sync.connect'
-  | 'sync.pull'
-  | 'sync.cancel'
-  | 'sync.plan'
-  | 'sync.resolve'
-  | 'sync.push'
-  | 'sync.resume'
-  | 'sync.verify'
-  | 'sync.rollback'
-  | 'sync.undoPreview'
-  | 'sync.undoLanded'
-  | 'sync.abandon';
+import type { HandlersFor } from '../handlerTypes';
 
 /**
  * Connect, pull, plan, push, resume, verify and roll back. Each long call runs under an AbortController
  * held here by the renderer's task id, so `sync.cancel` can stop it (a push stops between calls, resumably).
  */
-export function syncHandlers(services: AppServices): Pick<Handlers, SyncChannels> {
+export function syncHandlers(services: AppServices): HandlersFor<typeof syncChannels> {
   const running = new Map<string, AbortController>();
   async function task<T>(taskId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     if (running.has(taskId)) throw new AppError('CONFLICT', `task ${taskId} is already running`);

@@ -1,19 +1,9 @@
+import type { workspaceChannels } from '../../common/ipc/channels/workspace';
 import { AppError } from '../../common/ipc/result';
 import type { AppServices } from '../../services/appServices';
-import type { Handlers } from '../handlerTypes';
+import type { HandlersFor } from '../handlerTypes';
 
-type WorkspaceChannels =
-  | 'workspace.list'
-  | 'workspace.create'
-  | 'workspace.open'
-  | 'workspace.select'
-  | 'workspace.lock'
-  | 'workspace.unlock'
-  | 'workspace.changePassphrase'
-  | 'audit.list'
-  | 'audit.verify';
-
-export function workspaceHandlers(services: AppServices): Pick<Handlers, WorkspaceChannels> {
+export function workspaceHandlers(services: AppServices): HandlersFor<typeof workspaceChannels> {
   const { session } = services;
   const currentData = () => session.workspaces.data(services.workspace().id);
   return {
