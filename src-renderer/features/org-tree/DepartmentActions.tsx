@@ -4,7 +4,8 @@ import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { peopleInSubtree, withoutRole } from './dropGesture';
 import { orgMessages } from './messages';
-import { gesture, newId, useApplyGesture } from './orgEdits';
+import { newId } from '../../app/newId';
+import { gesture, useApplyGesture } from './orgEdits';
 
 type Mode = 'create' | 'rename' | 'move' | 'head' | 'role';
 

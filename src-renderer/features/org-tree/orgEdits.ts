@@ -1,15 +1,8 @@
 import { useCallback } from 'react';
 import type { DraftBatch, DraftOperation } from '../../../src-main/common/draft/operations';
+import { newId } from '../../app/newId';
 import { useT } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
-
-let counter = 0;
-
-/** Batch ids only need to be unique within a draft; the time keeps them unique across reloads. */
-export function newId(prefix: string): string {
-  counter += 1;
-  return `${prefix}-${Date.now().toString(36)}-${counter.toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
-}
 
 /** One gesture = one batch = one undo step; the label is what the draft list and the undo hint show. */
 export function gesture(label: string, ...ops: DraftOperation[]): DraftBatch {

@@ -5,6 +5,7 @@ import type { FeatureT } from '../../i18n/featureMessages';
 import type { T } from '../../i18n/useT';
 import type { RoleMatrixMessageKey } from './messages';
 import type { MatrixColumn } from './roleColumns';
+import { newId } from '../../app/newId';
 
 export type RoleDialogState =
   | { kind: 'menu'; column: MatrixColumn }
@@ -26,7 +27,7 @@ interface Props {
 
 /** Ids for roles the draft creates; the connector maps them to the server's ids after a re-read. */
 function newRoleId(): string {
-  return `new-role:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  return newId('new-role', ':');
 }
 
 /**

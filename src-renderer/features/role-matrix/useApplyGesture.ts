@@ -2,16 +2,12 @@ import { useCallback } from 'react';
 import type { DraftOperation } from '../../../src-main/common/draft/operations';
 import { prefetch, revisionOf } from '../../api/serverCache';
 import { useDraftStore } from '../../stores/draftStore';
+import { newId } from '../../app/newId';
 import { gestureApplied, gestureRefused, markGestureEnd } from './gestureTiming';
 import { IMPACT_LIST_LIMIT } from './useDraftProjection';
 
-let batchCounter = 0;
-
-/** A batch id unique in this session: the draft keys its undo history by it. */
-function nextBatchId(): string {
-  batchCounter += 1;
-  return `matrix-${Date.now().toString(36)}-${batchCounter}`;
-}
+/** A batch id: the draft keys its undo history by it. */
+const nextBatchId = () => newId('matrix');
 
 /**
  * Sends one gesture as one batch (= one undo step) into the active draft, creating the draft on the first

@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { useErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { syncMessages } from './messages';
+import { newId } from '../../app/newId';
 
 /**
  * Server URL, user and password (and, from the demo, a new workspace with its passphrase). The main process
@@ -24,7 +25,7 @@ export function ConnectDialog({ needsWorkspace, initial, onConnected, onClose }:
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '');
-    const taskId = `connect-${Date.now().toString(36)}`;
+    const taskId = newId('connect');
     setBusy(taskId);
     setError(null);
     try {

@@ -8,6 +8,7 @@ import { ProgressBar } from './ProgressBar';
 import { usePullProgress } from './usePullProgress';
 import { useSyncStatus } from './useSyncStatus';
 import './sync.css';
+import { newId } from '../../app/newId';
 
 /** Per page load, not per mount: the gate may remount the view while the first pull runs. */
 let autoPulledThisPage = false;
@@ -26,7 +27,7 @@ export function ConnectPanel() {
   const progress = usePullProgress(pullTask !== null);
 
   const pull = async () => {
-    const taskId = `pull-${Date.now().toString(36)}`;
+    const taskId = newId('pull');
     setPullTask(taskId);
     setMessage(null);
     try {

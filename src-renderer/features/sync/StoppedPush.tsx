@@ -6,6 +6,7 @@ import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
 import { ProgressBar } from './ProgressBar';
 import { recoveryMessages } from './recoveryMessages';
+import { newId } from '../../app/newId';
 
 export interface StoppedPushProps {
   pushId: string;
@@ -28,7 +29,7 @@ type Phase =
   | { kind: 'abandoned' }
   | { kind: 'error'; error: unknown };
 
-const taskId = () => `undo-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+const taskId = () => newId('undo');
 
 /**
  * A push that did not finish, and how it ends: resume (when the failure was transient), undo what landed (a

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { PlanView, PushReportView, VerifyView } from '../../../src-main/common/ipc/channels/sync';
 import { api } from '../../api/client';
+import { newId } from '../../app/newId';
 
 export interface LogLine {
   seq: number;
@@ -42,7 +43,7 @@ interface PushFlowState {
   reset(): void;
 }
 
-const newTaskId = () => `sync-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+const newTaskId = () => newId('sync');
 
 /**
  * The push flow's state, outside any component so leaving the view and coming back keeps the place:
