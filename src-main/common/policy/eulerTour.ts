@@ -27,8 +27,16 @@ export interface EulerTour {
 }
 
 export function eulerTour(parent: Int32Array): EulerTour {
+  return parentsFirst(parent) ? forwardTour(parent) : depthFirstTour(parent);
+}
+
+/**
+ * The tour as a depth-first walk, for any parent graph: children in ascending order, roots in ascending order,
+ * then each component with a cycle from the cycle node found by climbing from its lowest unvisited node.
+ * `forwardTour` gives the same tour faster when parents come first; the property test holds it to this one.
+ */
+export function depthFirstTour(parent: Int32Array): EulerTour {
   const n = parent.length;
-  if (parentsFirst(parent)) return forwardTour(parent);
   const childStart = new Int32Array(n + 1);
   for (let v = 0; v < n; v++) {
     const p = parent[v]!;
