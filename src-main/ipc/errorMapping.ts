@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError, type ErrorCode } from '../common/ipc/result';
 import type { storeErrorCodeSchema } from '../common/ipc/errorDetails';
-import { DraftRejectedError } from '../common/draft/problems';
+import { DraftRejectedError } from '../common/draft';
 import { UnknownIdError } from '../common/policy';
 import { StoreError, type StoreErrorCode } from '../store';
 import { ConnectorError } from '../connectors/connectorError';

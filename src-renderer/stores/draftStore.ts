@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DraftBatch } from '../../src-main/common/draft/operations';
+import type { DraftBatch } from '../../src-main/common/draft';
 import type { DraftProblemView, DraftSummary } from '../../src-main/common/ipc/channels/drafts';
 import type { AppErrorData } from '../../src-main/common/ipc/result';
 import { api, ApiError } from '../api/client';

@@ -9,8 +9,8 @@
  *   npm run bench:incremental -- 100000       chosen sizes
  */
 import { cpus, loadavg } from 'node:os';
-import { apply } from '../../src-main/common/draft/apply';
-import type { DraftOperation } from '../../src-main/common/draft/operations';
+import { apply } from '../../src-main/common/draft';
+import type { DraftOperation } from '../../src-main/common/draft';
 import type { Snapshot } from '../../src-main/common/domain';
 import { generateOrganisation } from '../../src-main/common/generator';
 import { compilePolicy, impact, updatePolicy, type CompiledPolicy } from '../../src-main/common/policy';

@@ -1,6 +1,5 @@
-import { applyChecked } from '../../common/draft/apply';
-import type { DraftBatch } from '../../common/draft/operations';
-import type { DraftProblem } from '../../common/draft/problems';
+import { applyChecked } from '../../common/draft';
+import type { DraftBatch, DraftProblem } from '../../common/draft';
 import type { Snapshot } from '../../common/domain/snapshot';
 import type { DraftProblemView, DraftSummary } from '../../common/ipc/channels/drafts';
 import type { WorkspaceChangeReason } from '../../common/ipc/events';

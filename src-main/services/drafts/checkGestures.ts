@@ -1,7 +1,5 @@
-import { applyChecked } from '../../common/draft/apply';
-import { describeOperations } from '../../common/draft/describe';
-import type { DraftBatch } from '../../common/draft/operations';
-import type { DraftProblem } from '../../common/draft/problems';
+import { applyChecked, describeOperations } from '../../common/draft';
+import type { DraftBatch, DraftProblem } from '../../common/draft';
 import type { LocalizedText } from '../../common/domain/ids';
 import type { Snapshot } from '../../common/domain/snapshot';
 import type { DraftProblemView } from '../../common/ipc/channels/drafts';

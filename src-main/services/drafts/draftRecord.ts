@@ -1,4 +1,4 @@
-import type { DraftBatch } from '../../common/draft/operations';
+import type { DraftBatch } from '../../common/draft';
 import type { DraftOriginView, DraftPushView, DraftSummary } from '../../common/ipc/channels/drafts';
 
 /** Where a draft came from when it was not drawn by hand (stored with it, migration 30). */

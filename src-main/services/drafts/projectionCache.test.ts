@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DraftBatch } from '../../common/draft/operations';
+import type { DraftBatch } from '../../common/draft';
 import { sampleSnapshot } from '../../common/draft/testing/builders';
 import { accessMatrix, compilePolicy, type CompiledPolicy } from '../../common/policy';
 import { ProjectionCache } from './projectionCache';

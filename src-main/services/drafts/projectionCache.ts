@@ -1,5 +1,5 @@
-import { apply } from '../../common/draft/apply';
-import type { DraftBatch } from '../../common/draft/operations';
+import { apply } from '../../common/draft';
+import type { DraftBatch } from '../../common/draft';
 import type { Snapshot } from '../../common/domain/snapshot';
 import { compilePolicy, updatePolicy, type CompiledPolicy } from '../../common/policy';
 

@@ -1,4 +1,4 @@
-import { draftBatchSchema, type DraftBatch } from '../../common/draft/operations';
+import { draftBatchSchema, type DraftBatch } from '../../common/draft';
 import type { DraftInfo as StoredDraftInfo } from '../../store';
 import type { WorkspaceData } from '../workspace';
 import type { DraftInfo, DraftRepository } from './draftRecord';

@@ -1,4 +1,4 @@
-import { apply } from '../../common/draft/apply';
+import { apply } from '../../common/draft';
 import type { Snapshot } from '../../common/domain/snapshot';
 import type { ChannelOutput } from '../../common/ipc/contract';
 import { AppError } from '../../common/ipc/result';

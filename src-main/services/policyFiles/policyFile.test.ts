@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apply } from '../../common/draft/apply';
-import type { DraftBatch } from '../../common/draft/operations';
+import { apply } from '../../common/draft';
+import type { DraftBatch } from '../../common/draft';
 import { sampleSnapshot } from '../../common/draft/testing/builders';
 import type { Snapshot } from '../../common/domain/snapshot';
 import { canonicalSnapshot } from '../../common/policyFile/canonical';

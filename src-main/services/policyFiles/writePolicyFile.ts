@@ -1,6 +1,6 @@
 import { Document, isMap, isPair, isScalar, isSeq, visit, type Node } from 'yaml';
-import { describeOperations } from '../../common/draft/describe';
-import type { DraftBatch } from '../../common/draft/operations';
+import { describeOperations } from '../../common/draft';
+import type { DraftBatch } from '../../common/draft';
 import type { LocalizedText } from '../../common/domain/ids';
 import type { Snapshot } from '../../common/domain/snapshot';
 import { canonicalSnapshot } from '../../common/policyFile/canonical';

@@ -1,8 +1,5 @@
-import type { CellChange } from '../../common/draft/cells';
-import { describeOperations } from '../../common/draft/describe';
-import { describeChange } from '../../common/draft/describeChange';
-import { diffSnapshots } from '../../common/draft/diff';
-import type { DraftBatch } from '../../common/draft/operations';
+import type { CellChange, DraftBatch } from '../../common/draft';
+import { describeOperations, describeChange, diffSnapshots } from '../../common/draft';
 import type { LocalizedText } from '../../common/domain/ids';
 import type { Permission } from '../../common/domain/permission';
 import type { Snapshot } from '../../common/domain/snapshot';

@@ -1,7 +1,5 @@
 import type { Snapshot } from '../../common/domain';
-import { applyChecked, type DraftOperation } from '../../common/draft';
-import { diffSnapshots } from '../../common/draft/diff';
-import { rebase, type RebaseConflict } from '../../common/draft/rebase';
+import { applyChecked, type DraftOperation, diffSnapshots, rebase, type RebaseConflict } from '../../common/draft';
 import type { CrmConnector, PullProgress, PushPlan, PushReport, VerifyReport } from '../../connectors/connector';
 import { ConnectorError } from '../../connectors/connectorError';
 import type { CatalogueSource, PlannedStep } from '../../connectors/wukong';

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Snapshot } from '../../common/domain';
-import { applyChecked } from '../../common/draft';
-import { diffSnapshots } from '../../common/draft/diff';
-import { resolveConflicts, type ConflictChoice } from '../../common/draft/rebase';
+import { applyChecked, diffSnapshots, resolveConflicts, type ConflictChoice } from '../../common/draft';
 import type { PlanView, PushGate, PushReportView, UndoPreviewView, UndoResultView, VerifyView } from '../../common/ipc/channels/sync';
 import { AppError } from '../../common/ipc/result';
 import type { WorkspaceChangeReason } from '../../common/ipc/events';

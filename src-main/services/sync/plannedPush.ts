@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { draftOperationSchema, type DraftOperation } from '../../common/draft/operations';
+import { draftOperationSchema, type DraftOperation } from '../../common/draft';
 import type { PushJournal } from '../../store';
 
 /** What a push was planned on, kept in its journal (migration 20): enough to verify it or undo it later. */

@@ -1,8 +1,6 @@
 import type { DataScope, LocalizedText, Snapshot } from '../../common/domain';
-import { DATA_SCOPE_NAMES } from '../../common/draft/describe';
-import type { CellChange } from '../../common/draft/cells';
-import { describeChange } from '../../common/draft/describeChange';
-import type { RebaseConflict } from '../../common/draft/rebase';
+import { DATA_SCOPE_NAMES, describeChange } from '../../common/draft';
+import type { CellChange, RebaseConflict } from '../../common/draft';
 import type { PropagationNote } from '../../connectors/wukong/verify/propagation';
 
 /** One changed cell in both languages. */

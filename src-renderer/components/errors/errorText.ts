@@ -1,4 +1,4 @@
-import { missingCaseError } from '../../../src-main/common/draft/operations';
+import { missingCaseError } from '../../../src-main/common/draft';
 import type { ConnectorErrorCode } from '../../../src-main/common/ipc/errorDetails';
 import type { AppErrorData, ErrorDetails } from '../../../src-main/common/ipc/result';
 import { ApiError } from '../../api/client';

@@ -1,6 +1,6 @@
 import { FIELD_ACCESS_ORDER, FIELD_MASK_ORDER, type FieldAccess, type FieldDefinition, type FieldMask, type FieldRule } from '../../../src-main/common/domain/fieldRule';
 import type { Role } from '../../../src-main/common/domain/role';
-import type { DraftOperation, FieldRuleCell } from '../../../src-main/common/draft/operations';
+import type { DraftOperation, FieldRuleCell } from '../../../src-main/common/draft';
 import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
 import { hasAdminRemark } from '../../../src-main/common/wukong/superAdmin';
 

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { DraftBatch, DraftOperation } from '../../../src-main/common/draft/operations';
+import type { DraftBatch, DraftOperation } from '../../../src-main/common/draft';
 import { newId } from '../../app/newId';
 import { useT } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { DraftOperation } from '../../../src-main/common/draft/operations';
+import type { DraftOperation } from '../../../src-main/common/draft';
 import type { DataScope } from '../../../src-main/common/domain/role';
 import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
 import { useFeatureT } from '../../i18n/featureMessages';

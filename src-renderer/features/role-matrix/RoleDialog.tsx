@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { DraftOperation } from '../../../src-main/common/draft/operations';
+import type { DraftOperation } from '../../../src-main/common/draft';
 import { DATA_SCOPES, type DataScope, type RoleGroup } from '../../../src-main/common/domain/role';
 import type { FeatureT } from '../../i18n/featureMessages';
 import type { T } from '../../i18n/useT';

@@ -1,4 +1,4 @@
-import type { DraftOperation } from '../../../src-main/common/draft/operations';
+import type { DraftOperation } from '../../../src-main/common/draft';
 import type { MatrixRow } from './catalogueTree';
 import type { MatrixColumn } from './roleColumns';
 import { rectCols, rectRows, type Rect } from './selection';

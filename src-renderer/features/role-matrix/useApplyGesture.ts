@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { DraftOperation } from '../../../src-main/common/draft/operations';
+import type { DraftOperation } from '../../../src-main/common/draft';
 import { prefetch, revisionOf } from '../../api/serverCache';
 import { useDraftStore } from '../../stores/draftStore';
 import { newId } from '../../app/newId';

@@ -1,5 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import type { DraftOperation } from '../../../src-main/common/draft/operations';
+import type { DraftOperation } from '../../../src-main/common/draft';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { UndoToast } from '../../components/UndoToast';
 import { useFeatureT } from '../../i18n/featureMessages';

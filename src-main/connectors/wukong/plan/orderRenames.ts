@@ -1,5 +1,5 @@
 import type { Id, Snapshot } from '../../../common/domain';
-import type { CellChange } from '../../../common/draft/cells';
+import type { CellChange } from '../../../common/draft';
 import type { PlanRefusal } from './refusals';
 
 /**

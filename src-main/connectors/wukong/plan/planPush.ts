@@ -1,7 +1,6 @@
 import type { Id, LocalizedText, Snapshot } from '../../../common/domain';
-import { applyChecked, type DraftOperation } from '../../../common/draft';
-import type { CellChange } from '../../../common/draft/cells';
-import { diffSnapshots } from '../../../common/draft/diff';
+import { applyChecked, type DraftOperation, diffSnapshots } from '../../../common/draft';
+import type { CellChange } from '../../../common/draft';
 import { ACCESS_LEVEL, MASK_TYPE } from '../pull/mapOrganisation';
 import { propagationNotes, type PropagationNote } from '../verify/propagation';
 import { describeStep } from './describeStep';

@@ -1,5 +1,5 @@
 import type { Id, LocalizedText, Snapshot } from '../../../common/domain';
-import type { CellChange } from '../../../common/draft/cells';
+import type { CellChange } from '../../../common/draft';
 
 /**
  * Why the server cannot store part of a draft. The plan is refused as a whole: nothing is sent. (What the

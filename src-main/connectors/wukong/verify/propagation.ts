@@ -1,5 +1,5 @@
 import type { Id, LocalizedText, Snapshot } from '../../../common/domain';
-import type { CellChange } from '../../../common/draft/cells';
+import type { CellChange } from '../../../common/draft';
 
 /**
  * When a pushed change takes effect for the people it concerns (reference §9.1). WukongCRM caches effective

@@ -1,6 +1,6 @@
 import type { Snapshot } from '../../../common/domain';
-import type { CellChange } from '../../../common/draft/cells';
-import { diffSnapshots } from '../../../common/draft/diff';
+import type { CellChange } from '../../../common/draft';
+import { diffSnapshots } from '../../../common/draft';
 import { propagationNotes, type PropagationNote } from './propagation';
 import { remapIds } from './remapIds';
 
