@@ -8,7 +8,7 @@ import { lintSnapshot } from './lints';
 import { organisationArb } from './testing/arbitraries';
 import { applyGesture, gestureArb } from './testing/gestures';
 
-const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) };
+const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 60), ...(process.env.PROPERTY_SEED ? { seed: Number(process.env.PROPERTY_SEED) } : {}) };
 
 /** Arrays whose content does not depend on how profiles are numbered. */
 const EXACT = [

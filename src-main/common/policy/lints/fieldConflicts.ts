@@ -14,7 +14,7 @@ export const fieldEditHiddenRule: LintRule = {
   title: text('字段被一个角色隐藏，却被另一个角色授予编辑', 'Field hidden by one role but editable through another'),
   run(policy) {
     const findings: LintFinding[] = [];
-    const groups = new Map<string, { module: string; hider: number; editor: number; fields: Set<string>; users: Set<number> }>();
+    const groups = new Map<string, { module: string; fieldNames: readonly string[]; hider: number; editor: number; fields: Set<number>; users: Set<number> }>();
     const profileUsers: number[][] = Array.from({ length: policy.profileCount }, () => []);
     for (let u = 0; u < policy.userCount; u++) profileUsers[policy.userProfile[u]!]!.push(u);
     for (let profile = 0; profile < policy.profileCount; profile++) {
@@ -30,8 +30,8 @@ export const fieldEditHiddenRule: LintRule = {
               if (compiled.access[editor * width + f] !== 2) continue;
               const key = `${compiled.module}\u0000${hider}\u0000${editor}`;
               let group = groups.get(key);
-              if (!group) groups.set(key, (group = { module: compiled.module, hider, editor, fields: new Set(), users: new Set() }));
-              group.fields.add(compiled.fields[f]!);
+              if (!group) groups.set(key, (group = { module: compiled.module, fieldNames: compiled.fields, hider, editor, fields: new Set(), users: new Set() }));
+              group.fields.add(f);
               for (const member of profileUsers[profile]!) group.users.add(member);
             }
           }
@@ -41,9 +41,11 @@ export const fieldEditHiddenRule: LintRule = {
     for (const g of groups.values()) {
       const hider = roleName(policy, g.hider);
       const editor = roleName(policy, g.editor);
-      const fields = [...g.fields];
+      // In field and user order, not in the order profiles were met: profiles are numbered differently by a
+      // full and an incremental compile, and the finding must not depend on which one ran.
+      const fields = [...g.fields].sort((a, b) => a - b).map((f) => g.fieldNames[f]!);
       const shown = fields.slice(0, 5).join(', ') + (fields.length > 5 ? ` …(+${fields.length - 5})` : '');
-      const users = [...g.users];
+      const users = [...g.users].sort((a, b) => a - b);
       findings.push({
         ruleId: this.id,
         severity: this.severity,
