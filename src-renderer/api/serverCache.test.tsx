@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { notifyManager } from '@tanstack/react-query';
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { workspaceChangeReasonSchema } from '../../src-main/common/ipc/events';
@@ -6,6 +7,9 @@ import { setApi, type Api } from './client';
 import { changing, queryClient, useServerQuery, WORKSPACE_CHANGES, workspaceChanged, type ServerData } from './serverCache';
 
 vi.mock('../app/reloadApp', () => ({ reloadApp: vi.fn() }));
+// react-query tells its observers on a zero-delay timer; here it tells them at once, inside the act() that
+// answered, so an assertion right after an answer sees it even on a loaded machine.
+notifyManager.setScheduler((callback) => callback());
 const { reloadApp } = await import('../app/reloadApp');
 
 /** One call the test answers by hand, in any order, to play a slow answer against a newer one. */
