@@ -1,21 +1,12 @@
 import { closeSync, openSync, readdirSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceService } from '../../../src-main/services/workspace';
-import { StoreError, appendAudit, createStore, openStore } from '../../../src-main/store';
+import { appendAudit, createStore, openStore } from '../../../src-main/store';
 import { buildSnapshot } from './fixtures/buildSnapshot';
 import { TEST_SCRYPT, existsSync, freshKey, hashFolder, join, makeTempDir, sha256File } from './fixtures/files';
+import { storeErrorOf } from './fixtures/storeErrorOf';
 
 const PASS = 'a good passphrase';
-
-async function damagedError(promise: Promise<unknown>): Promise<StoreError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof StoreError) return error;
-    throw error;
-  }
-  throw new Error('expected the open to fail');
-}
 
 describe('a damaged workspace file', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -38,7 +29,7 @@ describe('a damaged workspace file', () => {
     truncateSync(path, Math.floor(statSync(path).size / 2) + 100);
     const damagedHash = sha256File(path);
 
-    const error = await damagedError(service.unlock(id, PASS));
+    const error = await storeErrorOf(service.unlock(id, PASS));
     expect(error.code).toBe('DAMAGED');
     const movedTo = error.details.movedTo as string[];
     // The audit anchor describes this file's log, so it goes aside with it.
@@ -65,7 +56,7 @@ describe('a damaged workspace file', () => {
     const fd = openSync(path, 'r+');
     writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, 4096 * 3 + 512);
     closeSync(fd);
-    const error = await damagedError(service.unlock(id, PASS));
+    const error = await storeErrorOf(service.unlock(id, PASS));
     expect(error.code).toBe('DAMAGED');
     expect(readdirSync(temp.dir).filter((f) => f.includes('.damaged-'))).toEqual([`${id}.gatehouse.anchor.damaged-20261129T010203Z`, `${id}.gatehouse.damaged-20261129T010203Z`]);
   });
@@ -74,12 +65,12 @@ describe('a damaged workspace file', () => {
     const fd = openSync(path, 'r+');
     writeSync(fd, Buffer.alloc(32, 0), 0, 32, 100);
     closeSync(fd);
-    expect((await damagedError(service.unlock(id, PASS))).code).toBe('DAMAGED');
+    expect((await storeErrorOf(service.unlock(id, PASS))).code).toBe('DAMAGED');
   });
 
   it('an empty file is DAMAGED', async () => {
     truncateSync(path, 0);
-    expect((await damagedError(service.unlock(id, PASS))).code).toBe('DAMAGED');
+    expect((await storeErrorOf(service.unlock(id, PASS))).code).toBe('DAMAGED');
   });
 
   it('without a key check the store cannot tell damage from a wrong key, so it says WRONG_KEY and moves nothing', () => {

@@ -1,10 +1,11 @@
 import { closeSync, openSync, readSync, readdirSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceService } from '../../../src-main/services/workspace';
-import { StoreError, createDraft, createStore, getDraft, keyCheckOf, openStore, saveSnapshot, verifyAuditChain } from '../../../src-main/store';
+import { createDraft, createStore, getDraft, keyCheckOf, openStore, saveSnapshot, verifyAuditChain } from '../../../src-main/store';
 import { buildSnapshot } from './fixtures/buildSnapshot';
 import { TEST_SCRYPT, existsSync, freshKey, hashFolder, join, makeTempDir, sha256File } from './fixtures/files';
 import { killAfterReady } from './fixtures/killAfterReady';
+import { storeErrorOf } from './fixtures/storeErrorOf';
 
 const PASS = 'a good passphrase';
 const now = new Date('2026-11-29T01:02:03.000Z');
@@ -17,16 +18,6 @@ function flipByte(path: string, offset: number): void {
   byte[0]! ^= 0x01;
   writeSync(fd, byte, 0, 1, offset);
   closeSync(fd);
-}
-
-async function openError(promise: Promise<unknown>): Promise<StoreError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof StoreError) return error;
-    throw error;
-  }
-  throw new Error('expected the open to fail');
 }
 
 /**
@@ -62,7 +53,7 @@ describe('a WAL damaged after a crash', () => {
     expect(Object.keys(before)).toEqual(expect.arrayContaining([`${id}.gatehouse`, `${id}.gatehouse-wal`, `${id}.gatehouse-shm`]));
 
     const workspaces = service();
-    const error = await openError(workspaces.unlock(id, PASS));
+    const error = await storeErrorOf(workspaces.unlock(id, PASS));
     expect(error.code).toBe('DAMAGED');
     expect(error.message).toMatch(/write-ahead log is damaged/);
     expect(error.details.movedTo).toEqual(expect.arrayContaining([`${path}${SUFFIX}`, `${path}-wal${SUFFIX}`, `${path}-shm${SUFFIX}`]));
