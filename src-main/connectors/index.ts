@@ -1,5 +1,21 @@
-/** Connectors: the CRM-neutral port, its errors and journal, and the WukongCRM 11 implementation. */
-export type { ConnectorCapabilities, CrmConnector, PullProgress, PullResult, PushPlan, PushReport, VerifyReport } from './connector';
+/** Connectors: the CRM-neutral port and its types, errors and journal, shared helpers, and each CRM's implementation. */
+export type {
+  CatalogueSource,
+  ConnectorCapabilities,
+  CrmConnector,
+  PlanRefusal,
+  PlannedStep,
+  PropagationDelay,
+  PropagationNote,
+  PullProgress,
+  PullResult,
+  PushFailure,
+  PushPlan,
+  PushReport,
+  RefusalCode,
+  VerifyReport,
+} from './connector';
 export { ConnectorError, isConnectorError, type ConnectorErrorCode, type ConnectorErrorDetails } from './connectorError';
 export type { JournalCall, JournalCallStatus, JournalRecord, PushJournalPort } from './pushJournal';
+export { matchCreated, remapIds } from './created';
 export * as wukong from './wukong';

@@ -1,17 +1,21 @@
 import type { Snapshot } from '../../common/domain';
 import type { DraftOperation } from '../../common/draft';
 import type { WukongCatalogue } from '../../common/wukong';
-import type { ConnectorCapabilities, CrmConnector } from '../connector';
+import type { ConnectorCapabilities, CrmConnector, PullProgress, PullResult, PushPlan, PushReport, VerifyReport } from '../connector';
 import type { PushJournalPort } from '../pushJournal';
-import { planPush, type PushPlan } from './plan/planPush';
-import { pullSnapshot, type PullProgress, type PullResult } from './pull/pullSnapshot';
-import { runPush, type PushReport, type RetryPolicy } from './push/runPush';
+import { planPush } from './plan/planPush';
+import { pullSnapshot } from './pull/pullSnapshot';
+import { runPush, type RetryPolicy } from './push/runPush';
 import { WukongSession, type SessionOptions, type WukongCredentials } from './session';
-import { verifyPush, type VerifyReport } from './verify/verifyPush';
+import { verifyPush } from './verify/verifyPush';
+
+/** The profile's `connector` value for WukongCRM 11, Java edition (the first edition Gatehouse spoke to). */
+export const WUKONG_JAVA_KIND = 'wukong-crm-11';
 
 export const WUKONG_CAPABILITIES: ConnectorCapabilities = {
   scopePerPermission: false,
   fieldRuleRemoval: false,
+  fieldRules: true,
   inactiveStatusSettable: false,
   returnsCreatedIds: false,
   optimisticConcurrency: false,
@@ -28,7 +32,7 @@ export interface WukongConnectorOptions extends SessionOptions {
 
 /** The WukongCRM 11 connector: session, pull, plan, journaled push, verify (reference wukong-crm-11-api.md). */
 export class WukongConnector implements CrmConnector {
-  readonly kind = 'wukong-crm-11';
+  readonly kind = WUKONG_JAVA_KIND;
   readonly capabilities = WUKONG_CAPABILITIES;
   readonly session: WukongSession;
 

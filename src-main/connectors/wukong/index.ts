@@ -1,11 +1,8 @@
 /** The WukongCRM 11 connector's public surface. */
 export { WukongConnector, WUKONG_CAPABILITIES, type WukongConnectorOptions } from './WukongConnector';
 export { WukongSession, type WukongCredentials, type SessionOptions } from './session';
-export { pullSnapshot, type PullOptions, type PullProgress, type PullResult, type PullStep } from './pull/pullSnapshot';
-export type { CatalogueSource } from './pull/mapCatalogue';
-export { planPush, type PlannedStep, type PushPlan } from './plan/planPush';
-export type { PlanRefusal, RefusalCode } from './plan/refusals';
+export { pullSnapshot, type PullOptions, type PullStep } from './pull/pullSnapshot';
+export { planPush, type WukongPushPlan } from './plan/planPush';
 export { pushStepSchema, STEP_ENDPOINT, type PushStep, type PushStepKind } from './plan/steps';
-export { runPush, type PushFailure, type PushReport, type RetryPolicy, type RunPushOptions } from './push/runPush';
-export { verifyPush, type VerifyReport } from './verify/verifyPush';
-export type { PropagationDelay, PropagationNote } from './verify/propagation';
+export { runPush, type RetryPolicy, type RunPushOptions } from './push/runPush';
+export { verifyPush } from './verify/verifyPush';

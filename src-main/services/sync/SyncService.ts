@@ -1,8 +1,6 @@
 import type { Snapshot } from '../../common/domain';
 import { applyChecked, type DraftOperation, diffSnapshots, rebase, type RebaseConflict } from '../../common/draft';
-import type { CrmConnector, PullProgress, PushPlan, PushReport, VerifyReport } from '../../connectors/connector';
-import { ConnectorError } from '../../connectors/connectorError';
-import type { CatalogueSource, PlannedStep } from '../../connectors/wukong';
+import { ConnectorError, type CatalogueSource, type CrmConnector, type PlannedStep, type PullProgress, type PushPlan, type PushReport, type VerifyReport } from '../../connectors';
 import type { ConnectionProfile, SnapshotInfo } from '../../store';
 import type { WorkspaceData } from '../workspace';
 import { WorkspaceJournal } from './workspaceJournal';
@@ -98,6 +96,11 @@ export class SyncService {
       projection: plan.projection,
       propagation: plan.propagation,
     };
+  }
+
+  /** Plan again on the same server state (after conflicts were resolved): no pull, the connector's own planner. */
+  async replan(plannedOn: Snapshot, ops: readonly DraftOperation[], signal?: AbortSignal): Promise<PushPlan> {
+    return (await this.#connected(signal)).plan(plannedOn, ops);
   }
 
   /** Record every planned call in the journal, then send them in order. */

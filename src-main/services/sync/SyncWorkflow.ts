@@ -5,7 +5,6 @@ import type { PlanView, PushGate, PushReportView, UndoPreviewView, UndoResultVie
 import { AppError } from '../../common/ipc/result';
 import type { WorkspaceChangeReason } from '../../common/ipc/events';
 import type { CrmConnector, PushReport } from '../../connectors/connector';
-import { planPush } from '../../connectors/wukong';
 import type { ConnectionProfile } from '../../store';
 import type { DraftService } from '../drafts/DraftService';
 import type { EventBus } from '../eventBus';
@@ -80,7 +79,7 @@ export class SyncWorkflow {
   }
 
   /** The user's choice per conflict, then a plan on the same server state (no second pull). */
-  resolve(planId: string, choices: Readonly<Record<string, ConflictChoice>>): PlanView {
+  async resolve(planId: string, choices: Readonly<Record<string, ConflictChoice>>, signal?: AbortSignal): Promise<PlanView> {
     const { plan, base } = this.#plan(planId);
     if (plan.status !== 'conflicts') throw new AppError('CONFLICT', 'this plan has no conflicts to resolve');
     const resolved = resolveConflicts({ ops: plan.ops, conflicts: plan.conflicts, alreadyDone: [] }, choices);
@@ -90,7 +89,7 @@ export class SyncWorkflow {
         conflictIds: resolved.unresolved.map((c) => c.id),
       });
     }
-    const planned = planPush(plan.plannedOn, resolved.ops);
+    const planned = await this.service.replan(plan.plannedOn, resolved.ops, signal);
     const next: SyncPlan = {
       ...plan,
       status: planned.refusals.length > 0 ? 'refused' : 'ready',

@@ -12,6 +12,8 @@ import { SyncService, createWukongConnector, type SyncEvent } from '../../../src
 import { SyncWorkflow } from '../../../src-main/services/sync/SyncWorkflow';
 import { WorkspaceService, type WorkspaceData } from '../../../src-main/services/workspace';
 import type { RunningEmulator } from '../../wukong-emulator';
+import type { PlannedStep } from '../../../src-main/connectors';
+import { pushStepSchema, type PushStep } from '../../../src-main/connectors/wukong';
 
 export const PASSPHRASE = 'connector-tests-passphrase';
 export const TEST_SCRYPT = { N: 2 ** 14, r: 8, p: 1 };
@@ -67,4 +69,9 @@ export function workflowFor(data: WorkspaceData, events = new EventBus()): { wor
     createConnector: (profile) => createWukongConnector(profile, { retry: { baseDelayMs: 20, settleMs: 200 } }),
   });
   return { workflow, drafts, events };
+}
+
+/** A plan's steps read back as WukongCRM steps: the port carries them as opaque JSON, so each is parsed (and checked). */
+export function wukongSteps(plan: { steps: readonly PlannedStep[] }): Array<PlannedStep<PushStep>> {
+  return plan.steps.map((s) => ({ ...s, step: pushStepSchema.parse(s.step) }));
 }

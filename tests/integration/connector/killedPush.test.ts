@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftOperation } from '../../../src-main/common/draft';
-import { remapIds } from '../../../src-main/connectors/wukong/verify/remapIds';
+import { remapIds } from '../../../src-main/connectors';
 import { WorkspaceJournal } from '../../../src-main/services/sync';
 import { startEmulator, type RunningEmulator } from '../../wukong-emulator';
 import { serverView, snapshotView } from './emulatorView';
-import { createWorkspace, reopenWorkspace, syncFor, type TestWorkspace } from './harness';
+import { createWorkspace, reopenWorkspace, syncFor, type TestWorkspace, wukongSteps } from './harness';
 
 const KILL_AT = 4; // the 4th updateRoleMenu: the child dies while waiting for its answer
 
@@ -38,7 +38,7 @@ describe('a push killed with SIGKILL halfway', () => {
     ops.push({ type: 'assignRoles', userIds: base.users.slice(1, 6).map((u) => u.id), roleIds: ['new-role:k'] });
     const plan = await sync.plan({ draftId: 'draft-kill', base, ops });
     expect(plan.status).toBe('ready');
-    const writes = plan.steps.filter((s) => s.step.kind === 'setRoleAccess').length;
+    const writes = wukongSteps(plan).filter((s) => s.step.kind === 'setRoleAccess').length;
     expect(writes).toBeGreaterThan(KILL_AT + 2);
     const journal = new WorkspaceJournal(ws.data).create({
       draftId: 'draft-kill',
@@ -83,7 +83,7 @@ describe('a push killed with SIGKILL halfway', () => {
       sentPerRole.set(roleId, (sentPerRole.get(roleId) ?? 0) + 1);
     }
     const plannedPerRole = new Map<number, number>();
-    for (const s of plan.steps) {
+    for (const s of wukongSteps(plan)) {
       if (s.step.kind !== 'setRoleAccess') continue;
       const roleId = Number(resumed.ids[s.step.role] ?? s.step.role);
       plannedPerRole.set(roleId, (plannedPerRole.get(roleId) ?? 0) + 1);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isConnectorError } from '../../../src-main/connectors/connectorError';
-import { pullSnapshot, type PullProgress } from '../../../src-main/connectors/wukong/pull/pullSnapshot';
+import { type PullProgress } from '../../../src-main/connectors';
+import { pullSnapshot } from '../../../src-main/connectors/wukong';
 import { WukongSession } from '../../../src-main/connectors/wukong/session';
 import { loadBundledCatalogue } from '../../../src-main/services/resources';
 import { startEmulator, type RunningEmulator } from '../../wukong-emulator';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { remapIds } from '../../../src-main/connectors/wukong/verify/remapIds';
+import { remapIds } from '../../../src-main/connectors';
 import type { SyncService } from '../../../src-main/services/sync';
 import { smallOrganisation, startEmulator, type RunningEmulator } from '../../wukong-emulator';
 import { serverView, snapshotView } from './emulatorView';
-import { createWorkspace, syncFor, type TestWorkspace } from './harness';
+import { createWorkspace, syncFor, type TestWorkspace, wukongSteps } from './harness';
 import { COPIED_ROLE, NEW_DEPT, NEW_ROLE, mixedDraft } from './mixedDraft';
 
 describe('push of a mixed draft over real HTTP', () => {
@@ -26,13 +26,13 @@ describe('push of a mixed draft over real HTTP', () => {
     const plan = await sync.plan({ draftId: 'draft-mixed', base, ops: mixedDraft() });
     expect(plan.status).toBe('ready');
     expect(plan.rebased).toBe(false);
-    const kinds = plan.steps.map((s) => s.step.kind);
+    const kinds = wukongSteps(plan).map((s) => s.step.kind);
     const first = (k: string) => kinds.indexOf(k as never);
     const last = (k: string) => kinds.lastIndexOf(k as never);
     // Narrowing first (revokes, disabling, role removals that leave another role), then structure (departments
     // before people move into them, new roles), then widening (assignments, then grants), deletions last.
-    const grants = plan.steps.filter((s) => s.step.kind === 'setRoleAccess' && s.step.grant.length > 0).map((s) => s.seq - 1);
-    const revokes = plan.steps.filter((s) => s.step.kind === 'setRoleAccess' && s.step.revoke.length > 0).map((s) => s.seq - 1);
+    const grants = wukongSteps(plan).filter((s) => s.step.kind === 'setRoleAccess' && s.step.grant.length > 0).map((s) => s.seq - 1);
+    const revokes = wukongSteps(plan).filter((s) => s.step.kind === 'setRoleAccess' && s.step.revoke.length > 0).map((s) => s.seq - 1);
     expect(Math.max(...revokes)).toBeLessThan(first('createDepartment'));
     expect(kinds.indexOf('setUserStatus')).toBeLessThan(first('createDepartment'));
     expect(last('unassignRole')).toBeLessThan(first('createDepartment'));

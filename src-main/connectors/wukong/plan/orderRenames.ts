@@ -1,6 +1,6 @@
 import type { Id, Snapshot } from '../../../common/domain';
 import type { CellChange } from '../../../common/draft';
-import type { PlanRefusal } from './refusals';
+import type { PlanRefusal } from '../../connector';
 
 /**
  * Role names are unique per role type and `add` / `update` check that without excluding the role itself

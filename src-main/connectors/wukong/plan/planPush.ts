@@ -1,34 +1,17 @@
-import type { Id, LocalizedText, Snapshot } from '../../../common/domain';
+import type { Id, Snapshot } from '../../../common/domain';
 import { applyChecked, type DraftOperation, diffSnapshots } from '../../../common/draft';
 import type { CellChange } from '../../../common/draft';
 import { ACCESS_LEVEL, MASK_TYPE } from '../pull/mapOrganisation';
-import { propagationNotes, type PropagationNote } from '../verify/propagation';
+import type { PlanRefusal, PushPlan } from '../../connector';
+import { propagationNotes } from '../verify/propagation';
 import { describeStep } from './describeStep';
 import { LABEL_BY_MODULE } from './labels';
 import { orderRenames } from './orderRenames';
-import { refusalsFor, type PlanRefusal } from './refusals';
+import { refusalsFor } from './refusals';
 import { STEP_ENDPOINT, type PushStep, type StepOf } from './steps';
 
-export interface PlannedStep {
-  /** 1-based position, as the journal numbers calls. */
-  seq: number;
-  endpoint: string;
-  step: PushStep;
-  /** What the step does, for the list shown before sending. */
-  summary: LocalizedText;
-}
-
-export interface PushPlan {
-  /** Empty when anything was refused: a plan is sent whole or not at all. */
-  steps: PlannedStep[];
-  refusals: PlanRefusal[];
-  /** The server state the draft wants: the server snapshot the plan was made on, with the draft applied. */
-  projection: Snapshot;
-  /** Every cell the push changes (server → projection). */
-  changes: CellChange[];
-  /** Shown before sending: which changes take effect only after re-login or cache expiry (reference §9.1). */
-  propagation: PropagationNote[];
-}
+/** A WukongCRM plan: the port's plan with this connector's steps. */
+export type WukongPushPlan = PushPlan<PushStep>;
 
 /**
  * Turn a draft into the exact, ordered WukongCRM calls, from the cell-level difference between the server's
@@ -37,7 +20,7 @@ export interface PushPlan {
  * people move into them; roles are created, renamed and granted before they are assigned; assignments come
  * before unassignments (a user never drops to zero roles, 1133); roles and departments are deleted last.
  */
-export function planPush(server: Snapshot, ops: readonly DraftOperation[]): PushPlan {
+export function planPush(server: Snapshot, ops: readonly DraftOperation[]): WukongPushPlan {
   const checked = applyChecked(server, ops);
   const ruleRefusals: PlanRefusal[] = checked.problems
     .filter((p) => p.severity === 'error')

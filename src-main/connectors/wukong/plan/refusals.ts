@@ -1,19 +1,7 @@
-import type { Id, LocalizedText, Snapshot } from '../../../common/domain';
+import type { Id, Snapshot } from '../../../common/domain';
 import type { CellChange } from '../../../common/draft';
+import type { PlanRefusal } from '../../connector';
 
-/**
- * Why the server cannot store part of a draft. The plan is refused as a whole: nothing is sent. (What the
- * server's own validation would reject — 1117, 1133, 400 on long names… — is refused earlier by the draft
- * rules and reported here with code RULES.)
- */
-export type RefusalCode = 'RULES' | 'FIELD_RULE_REMOVAL' | 'UNREPORTED_GRANT' | 'NAME_ORDER';
-
-export interface PlanRefusal {
-  code: RefusalCode;
-  reason: LocalizedText;
-  /** The cell concerned (`cellKey`), when there is one. */
-  cellKey?: string;
-}
 
 /**
  * What WukongCRM 11 cannot store, cell by cell:

@@ -1,11 +1,11 @@
 import type { Permission, RoleGroup } from '../../../common/domain';
 import { WUKONG_ROLE_TYPES, WUKONG_SCOPED_MENU_IDS, type WukongCatalogue } from '../../../common/wukong';
 import type { WukongMenu } from '../schemas';
+import type { CatalogueSource } from '../../connector';
 
 /** Role types whose catalogue `getMenuListByType` serves (1→manage, 2→crm+bi, 5→work, 7→oa, 8→project, 9→hrm, 10→jxc; §5.2). */
 export const CATALOGUE_ROLE_TYPES: readonly number[] = WUKONG_ROLE_TYPES.map((t) => t.roleType);
 
-export type CatalogueSource = 'bundled' | 'server';
 
 export interface PulledCatalogue {
   permissions: Permission[];

@@ -1,26 +1,22 @@
 import { snapshotSchema, validateSnapshot, type FieldDefinition, type FieldRule, type Snapshot } from '../../../common/domain';
 import { CRM_MODULE_BY_LABEL, WUKONG_ROLE_GROUP, WUKONG_SUPER_USER_ID, type WukongCatalogue } from '../../../common/wukong';
+import type { PullProgress, PullResult } from '../../connector';
 import { ConnectorError } from '../../connectorError';
 import { wukongEndpoints } from '../api';
 import { mapLimit, throwIfCancelled } from '../concurrency';
 import type { WukongRoleField } from '../schemas';
 import type { WukongSession } from '../session';
-import { CATALOGUE_ROLE_TYPES, mapCatalogue, type CatalogueSource } from './mapCatalogue';
+import { CATALOGUE_ROLE_TYPES, mapCatalogue } from './mapCatalogue';
 import { mapDepartments, mapFieldRule, mapRole, mapUsers } from './mapOrganisation';
 import { readAllUsers } from './readUsers';
 
 export type PullStep = 'departments' | 'users' | 'roles' | 'catalogue' | 'fieldRules';
-export interface PullProgress {
-  step: PullStep;
-  done: number;
-  total: number;
-}
 
 export interface PullOptions {
   /** The WukongCRM 11 catalogue shipped with the app (`loadBundledCatalogue`). */
   bundled: WukongCatalogue;
   signal?: AbortSignal;
-  onProgress?: (progress: PullProgress) => void;
+  onProgress?: (progress: PullProgress & { step: PullStep }) => void;
   /**
    * Read field rules (default true). `queryRoleField` initialises and saves the default rows of a (role, module)
    * it has never served (§6): the first full pull writes those defaults on the server. They grant what no rows
@@ -32,12 +28,6 @@ export interface PullOptions {
   now?: () => Date;
 }
 
-export interface PullResult {
-  snapshot: Snapshot;
-  catalogueSource: CatalogueSource;
-  /** What the server holds that the snapshot could not (dropped values, see mapOrganisation). */
-  notes: string[];
-}
 
 /**
  * Read the whole permission state of a WukongCRM 11 server into a Snapshot: departments, every user (paged),

@@ -1,3 +1,4 @@
+import type { PushReport } from '../../connector';
 import { ConnectorError, isConnectorError, type ConnectorErrorCode } from '../../connectorError';
 import type { JournalCall, PushJournalPort } from '../../pushJournal';
 import { pushStepSchema, stepResultSchema, type PushStep, type StepResult } from '../plan/steps';
@@ -29,32 +30,6 @@ export interface RunPushOptions {
   retry?: Partial<RetryPolicy>;
   /** After each call is settled (for progress events). */
   onCall?: (event: { seq: number; total: number; status: 'done' | 'failed'; alreadyDone: boolean }) => void;
-}
-
-export interface PushFailure {
-  seq: number;
-  endpoint: string;
-  code: ConnectorErrorCode;
-  message: string;
-  serverCode?: number;
-  serverMessage?: string;
-  /** True when the push can be resumed (a transient failure or a cancellation); false after a business error. */
-  resumable: boolean;
-}
-
-export interface PushReport {
-  pushId: string;
-  total: number;
-  done: number;
-  /** Steps that went out to the server in this run. */
-  sent: number;
-  /** Steps the server already held (found by re-reading), so nothing was sent. */
-  alreadyDone: number;
-  /** `sent` calls of an interrupted run that were found applied on resume, not sent again. */
-  confirmedOnResume: number;
-  /** Draft id → server id for everything the push created. */
-  ids: Record<string, string>;
-  failure?: PushFailure;
 }
 
 /** Business outcomes: sending again would fail the same way, so the call is marked failed and the push stops. */

@@ -1,21 +1,12 @@
-import type { Id, LocalizedText, Snapshot } from '../../../common/domain';
+import type { Id, Snapshot } from '../../../common/domain';
 import type { CellChange } from '../../../common/draft';
+import type { PropagationNote } from '../../connector';
 
 /**
  * When a pushed change takes effect for the people it concerns (reference §9.1). WukongCRM caches effective
  * permissions in Redis without invalidation: menu grants and data scopes for up to 30 minutes, and each
  * person's role list is frozen into their login token until they log in again.
  */
-export type PropagationDelay = 'immediate' | 'cacheExpiry' | 'nextLogin';
-
-export interface PropagationNote {
-  delay: PropagationDelay;
-  /** Upper bound in seconds for `cacheExpiry` (1800: the gateway's forbidden-URL list and the scope cache). */
-  maxDelaySeconds?: number;
-  message: LocalizedText;
-  /** The people affected. */
-  userIds: Id[];
-}
 
 export function propagationNotes(changes: readonly CellChange[], after: Snapshot): PropagationNote[] {
   const holders = new Map<Id, Id[]>();

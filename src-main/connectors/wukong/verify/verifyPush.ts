@@ -1,19 +1,9 @@
 import type { Snapshot } from '../../../common/domain';
 import type { CellChange } from '../../../common/draft';
 import { diffSnapshots } from '../../../common/draft';
-import { propagationNotes, type PropagationNote } from './propagation';
-import { remapIds } from './remapIds';
-
-export interface VerifyReport {
-  /** True when every cell the push meant to change holds the draft's value on the server. */
-  ok: boolean;
-  /** Cells the push changed whose server value differs from the draft's projection (`before` = wanted, `after` = found). */
-  mismatches: CellChange[];
-  /** Cells the push did not touch that differ now: someone else's changes since the plan (kept, never undone). */
-  changedElsewhere: CellChange[];
-  /** When the pushed changes take effect, and for whom (reference §9.1). */
-  propagation: PropagationNote[];
-}
+import type { VerifyReport } from '../../connector';
+import { propagationNotes } from './propagation';
+import { remapIds } from '../../created';
 
 /**
  * Compare the server, pulled again after a push, with the draft's projection (ARCHITECTURE §3): every

@@ -1,4 +1,4 @@
-import type { Id, Snapshot } from '../../../common/domain';
+import type { Id, Snapshot } from '../../common/domain';
 
 /** The projection in the server's ids: draft ids (`new-role:…`) replaced by what the push learned. */
 export function remapIds(snapshot: Snapshot, ids: Readonly<Record<string, string>>): Snapshot {

@@ -1,4 +1,4 @@
-import type { Id, Snapshot } from '../../../common/domain';
+import type { Id, Snapshot } from '../../common/domain';
 
 /**
  * Server ids of roles and departments a push created but whose id it never learned (the process stopped between
