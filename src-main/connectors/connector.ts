@@ -1,6 +1,7 @@
 import type { Id, LocalizedText, Snapshot } from '../common/domain';
 import type { CellChange, DraftOperation } from '../common/draft';
 import type { PushJournalPort } from './pushJournal';
+import type { ConnectorCapabilities } from '../common/crm';
 import type { ConnectorErrorCode } from './connectorError';
 
 /**
@@ -9,21 +10,8 @@ import type { ConnectorErrorCode } from './connectorError';
  * `./wukong`, and the PHP edition beside it) implements this and keeps its calls, steps and quirks inside.
  */
 
-/** What a CRM can store, so the editor offers only that. */
-export interface ConnectorCapabilities {
-  /** Whether a data scope can differ per permission (Dynamics) rather than per role (WukongCRM). */
-  scopePerPermission: boolean;
-  /** Whether a field rule can be deleted (WukongCRM: rows are only updated). */
-  fieldRuleRemoval: boolean;
-  /** Whether field rules can be stored at all (per role × module × field). */
-  fieldRules: boolean;
-  /** Whether a person can be set back to "not yet activated". */
-  inactiveStatusSettable: boolean;
-  /** Whether the server returns ids of what it creates (WukongCRM: no, re-read, §9). */
-  returnsCreatedIds: boolean;
-  /** Whether writes carry a version that detects concurrent edits (WukongCRM: none, §9). */
-  optimisticConcurrency: boolean;
-}
+/** What a CRM edition can store, so the editor offers only that (one table for every edition: common/crm). */
+export type { ConnectorCapabilities } from '../common/crm';
 
 // ── Pull ────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -1,5 +1,6 @@
 import type { Snapshot } from '../../common/domain';
 import type { DraftOperation } from '../../common/draft';
+import { CRM_EDITION_INFO, type CrmEdition } from '../../common/crm';
 import type { WukongCatalogue } from '../../common/wukong';
 import type { ConnectorCapabilities, CrmConnector, PullProgress, PullResult, PushPlan, PushReport, VerifyReport } from '../connector';
 import type { PushJournalPort } from '../pushJournal';
@@ -10,16 +11,9 @@ import { WukongSession, type SessionOptions, type WukongCredentials } from './se
 import { verifyPush } from './verify/verifyPush';
 
 /** The profile's `connector` value for WukongCRM 11, Java edition (the first edition Gatehouse spoke to). */
-export const WUKONG_JAVA_KIND = 'wukong-crm-11';
+export const WUKONG_JAVA_KIND = 'wukong-crm-11' satisfies CrmEdition;
 
-export const WUKONG_CAPABILITIES: ConnectorCapabilities = {
-  scopePerPermission: false,
-  fieldRuleRemoval: false,
-  fieldRules: true,
-  inactiveStatusSettable: false,
-  returnsCreatedIds: false,
-  optimisticConcurrency: false,
-};
+export const WUKONG_CAPABILITIES: ConnectorCapabilities = CRM_EDITION_INFO[WUKONG_JAVA_KIND].capabilities;
 
 export interface WukongConnectorOptions extends SessionOptions {
   /** The bundled WukongCRM 11 catalogue (`loadBundledCatalogue()`), used when the server's menus equal it. */

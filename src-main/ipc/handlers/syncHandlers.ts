@@ -1,3 +1,4 @@
+import { CRM_EDITION_INFO, editionOfProfile } from '../../common/crm';
 import type { syncChannels } from '../../common/ipc/channels/sync';
 import { AppError } from '../../common/ipc/result';
 import type { AppServices } from '../../services/appServices';
@@ -46,8 +47,10 @@ export function syncHandlers(services: AppServices): HandlersFor<typeof syncChan
           done: calls.filter((c) => c.status === 'done').length,
         };
       });
+      const edition = editionOfProfile(connection?.connector ?? 'wukong-crm-11');
       return {
         workspaceKind: session.workspaces.summary(id).kind,
+        edition: { id: edition, ...CRM_EDITION_INFO[edition] },
         connection: connection ? { serverUrl: connection.serverUrl, username: connection.username, updatedAt: connection.updatedAt } : null,
         snapshot: newest
           ? { version: newest.version, savedAt: newest.savedAt, source: newest.sourceKind, users: newest.counts.users, roles: newest.counts.roles }

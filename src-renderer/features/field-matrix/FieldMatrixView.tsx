@@ -15,6 +15,7 @@ import { cellDomId, VirtualGrid, type GridGeometry } from '../role-matrix/Virtua
 import { FieldCell } from './FieldCell';
 import { fieldRequest } from './fieldRequest';
 import { brushForKey, fieldColumns, fieldModules, fieldRows, fieldValue, isFieldPending, planFieldPaint, type FieldBrush, type FieldColumn } from './fieldModel';
+import { useEditionCapabilities } from '../sync/useEditionCapabilities';
 import { FieldToolbar } from './FieldToolbar';
 import { fieldMatrixMessages } from './messages';
 import './fieldMatrix.css';
@@ -43,6 +44,8 @@ function FieldGrid({ data }: { data: RoleMatrix }) {
   const [fieldQuery, setFieldQuery] = useState('');
   const [roleQuery, setRoleQuery] = useState('');
   const [brush, setBrush] = useState<FieldBrush>({ kind: 'access', value: 'read' });
+  // An edition that cannot mask fields (the PHP edition) is offered no mask brush and no mask keys.
+  const masks = useEditionCapabilities().fieldMasks;
   const rows = useMemo(() => fieldRows(data.fields, module, fieldQuery), [data.fields, module, fieldQuery]);
   const columns = useMemo(() => fieldColumns(data, roleQuery), [data, roleQuery]);
   const apply = useApplyGesture(t('draft.defaultName'));
@@ -68,11 +71,11 @@ function FieldGrid({ data }: { data: RoleMatrix }) {
   const onKey = useCallback(
     (key: string, target: Rect) => {
       const keyBrush = key === ' ' ? brush : brushForKey(key);
-      if (!keyBrush) return false;
+      if (!keyBrush || (keyBrush.kind === 'mask' && !masks)) return false;
       paintRect(target, keyBrush);
       return true;
     },
-    [brush, paintRect],
+    [brush, paintRect, masks],
   );
   const gestures = useGridGestures({ rowCount: rows.length, colCount: columns.length, onPaint: (rect) => paintRect(rect, brush), onKey });
   const moduleLabel = (m: string) => {
@@ -94,6 +97,7 @@ function FieldGrid({ data }: { data: RoleMatrix }) {
         onRoleQuery={setRoleQuery}
         brush={brush}
         onBrush={setBrush}
+        masks={masks}
       />
       <DraftProblemBanner />
       <VirtualGrid

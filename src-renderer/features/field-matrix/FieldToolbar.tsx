@@ -14,10 +14,12 @@ interface Props {
   onRoleQuery(query: string): void;
   brush: FieldBrush;
   onBrush(brush: FieldBrush): void;
+  /** Whether the connected CRM edition can mask fields; without, there is no mask brush. */
+  masks: boolean;
 }
 
 /** Module picker, searches, and the brush: one access level or one mask level at a time. */
-export function FieldToolbar({ t, modules, module, onModule, fieldQuery, onFieldQuery, roleQuery, onRoleQuery, brush, onBrush }: Props) {
+export function FieldToolbar({ t, modules, module, onModule, fieldQuery, onFieldQuery, roleQuery, onRoleQuery, brush, onBrush, masks }: Props) {
   return (
     <div className="matrix-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <label>
@@ -39,13 +41,17 @@ export function FieldToolbar({ t, modules, module, onModule, fieldQuery, onField
           </button>
         ))}
       </span>
-      <span className="segmented" role="group" aria-label={t('toolbar.mask')}>
-        {FIELD_MASK_ORDER.map((mask) => (
-          <button key={mask} type="button" aria-pressed={brush.kind === 'mask' && brush.value === mask} onClick={() => onBrush({ kind: 'mask', value: mask })}>
-            {t(`mask.${mask}`)}
-          </button>
-        ))}
-      </span>
+      {masks ? (
+        <span className="segmented" role="group" aria-label={t('toolbar.mask')}>
+          {FIELD_MASK_ORDER.map((mask) => (
+            <button key={mask} type="button" aria-pressed={brush.kind === 'mask' && brush.value === mask} onClick={() => onBrush({ kind: 'mask', value: mask })}>
+              {t(`mask.${mask}`)}
+            </button>
+          ))}
+        </span>
+      ) : (
+        <span className="muted">{t('toolbar.noMasks')}</span>
+      )}
     </div>
   );
 }

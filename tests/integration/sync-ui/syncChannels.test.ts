@@ -80,6 +80,8 @@ describe('connect', () => {
     expect(connected.createdWorkspace).toBe(true);
     const status = await call('sync.status', {});
     expect(status).toMatchObject({ workspaceKind: 'connected', connection: { serverUrl: emu.url, username: emu.adminUsername }, snapshot: null });
+    // The Java edition masks fields (saveRoleField's maskType): the editor offers the mask brush.
+    expect(status.edition).toMatchObject({ id: 'wukong-crm-11', capabilities: { fieldMasks: true, fieldRuleRemoval: false } });
     expect(JSON.stringify(status)).not.toContain(emu.adminPassword);
 
     events.length = 0;

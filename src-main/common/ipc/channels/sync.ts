@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { connectorCapabilitiesSchema, crmEditionSchema } from '../../crm';
 import { localizedTextSchema } from '../../domain/ids';
 import { channel } from '../channel';
 import { draftSummarySchema } from './drafts';
@@ -174,6 +175,8 @@ export const syncChannels = {
     z.object({
       workspaceKind: z.enum(['demo', 'connected']),
       connection: connectionSchema.nullable(),
+      /** The CRM edition the workspace speaks (the demo: the Java edition) and what it can store. */
+      edition: z.object({ id: crmEditionSchema, name: localizedTextSchema, capabilities: connectorCapabilitiesSchema }),
       snapshot: z.object({ version: z.number().int(), savedAt: z.string(), source: z.string(), users: z.number().int(), roles: z.number().int() }).nullable(),
       pushes: z.array(pushSummarySchema),
     }),
