@@ -1,10 +1,28 @@
 import type { orgChannels } from '../../common/ipc/channels/org';
 import { AppError } from '../../common/ipc/result';
+import { isSuperAdminRole } from '../../common/wukong/superAdmin';
 import type { AppServices } from '../../services/appServices';
 import type { HandlersFor } from '../handlerTypes';
 
 export function orgHandlers(services: AppServices): HandlersFor<typeof orgChannels> {
+  const projection = (draftId: string | null) => services.drafts().projection(draftId);
   return {
+    'org.view': ({ draftId }) => {
+      const { snapshot } = projection(draftId);
+      return {
+        departments: snapshot.departments,
+        users: snapshot.users,
+        roles: snapshot.roles.map((r) => ({
+          id: r.id,
+          name: r.name,
+          groupId: r.groupId,
+          dataScope: r.dataScope,
+          superAdmin: isSuperAdminRole(r.id),
+          permissionIds: r.permissionIds,
+        })),
+        groups: snapshot.roleGroups,
+      };
+    },
     'org.tree': () => {
       const workspace = services.workspace();
       const snapshot = workspace.snapshot();

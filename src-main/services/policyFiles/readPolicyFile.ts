@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { validateSnapshot } from '../../common/domain/validateSnapshot';
-import { MAX_POLICY_FILE_CHARS, type FileProblem } from '../../common/ipc/channels/files';
+import { MAX_POLICY_FILE_CHARS, type FileProblem } from '../../common/ipc/channels/policy';
 import { policyFileSchema, type PolicyFile } from '../../common/policyFile/schema';
 import { formatPath, locate, type PathSegment } from './locateInYaml';
 import { issueText, text } from './problemText';

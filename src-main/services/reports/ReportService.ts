@@ -1,5 +1,5 @@
 import { csvText } from '../../common/csv/csvCell';
-import type { ReportKind, ReportTable } from '../../common/ipc/channels/files';
+import type { ReportKind, ReportTable } from '../../common/ipc/channels/reports';
 import { SCOPE_NAMES, type ScopeValue } from '../../common/policy';
 import type { Projection } from '../drafts/projectionCache';
 import { accessMapTable, roleMatrixTable } from './reportTables';

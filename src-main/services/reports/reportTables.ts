@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../../common/domain/ids';
 import type { Permission } from '../../common/domain/permission';
 import type { Snapshot } from '../../common/domain/snapshot';
-import type { ReportTable } from '../../common/ipc/channels/files';
+import type { ReportTable } from '../../common/ipc/channels/reports';
 import { accessMatrix, SCOPE_NAMES, type CompiledPolicy, type ScopeValue } from '../../common/policy';
 import { compareIds } from '../../common/policyFile/canonical';
 import { indexPermissions, permissionPathLabel } from '../../common/wukong/permissionPathLabel';

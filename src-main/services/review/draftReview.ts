@@ -3,7 +3,7 @@ import { describeOperations, describeChange, diffSnapshots } from '../../common/
 import type { LocalizedText } from '../../common/domain/ids';
 import type { Permission } from '../../common/domain/permission';
 import type { Snapshot } from '../../common/domain/snapshot';
-import type { ChangeSubject, GestureReview } from '../../common/ipc/channels/review';
+import type { ChangeSubject, GestureReview } from '../../common/ipc/channels/drafts';
 import { indexPermissions, permissionPathLabel } from '../../common/wukong/permissionPathLabel';
 
 /**

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../../common/domain/snapshot';
-import type { PermissionImpact } from '../../common/ipc/channels/review';
+import type { PermissionImpact } from '../../common/ipc/channels/drafts';
 import type { ImpactReport } from '../../common/policy';
 import { indexPermissions, permissionPathLabel } from '../../common/wukong/permissionPathLabel';
 

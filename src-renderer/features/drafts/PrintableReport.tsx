@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { ReportTable } from '../../../src-main/common/ipc/channels/files';
+import type { ReportTable } from '../../../src-main/common/ipc/channels/reports';
 import { SCOPE_NAMES } from '../../../src-main/common/policy/text';
 import { useServerQuery } from '../../api/serverCache';
 import { useFeatureT } from '../../i18n/featureMessages';

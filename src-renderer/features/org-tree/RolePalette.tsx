@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { OrgRole } from '../../../src-main/common/ipc/channels/orgView';
+import type { OrgRole } from '../../../src-main/common/ipc/channels/org';
 import type { RoleGroup } from '../../../src-main/common/domain/role';
 import { ScopeBadge } from '../../components/ScopeBadge';
 import { useFeatureT } from '../../i18n/featureMessages';

@@ -1,5 +1,5 @@
 import type { DataScope, Role, RoleGroup } from '../../../src-main/common/domain/role';
-import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
+import type { RoleMatrix } from '../../../src-main/common/ipc/channels/roles';
 import { isProtectedRole, isSuperAdminRole } from '../../../src-main/common/wukong/superAdmin';
 import { catalogueBelow, type CatalogueTree } from './catalogueTree';
 

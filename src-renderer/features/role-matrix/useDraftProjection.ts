@@ -1,4 +1,5 @@
-import type { ImpactSummary, RoleMatrix } from '../../../src-main/common/ipc/channels/access';
+import type { ImpactSummary } from '../../../src-main/common/ipc/channels/impact';
+import type { RoleMatrix } from '../../../src-main/common/ipc/channels/roles';
 import { useServerQuery, type ServerData } from '../../api/serverCache';
 import { useDraftStore } from '../../stores/draftStore';
 
