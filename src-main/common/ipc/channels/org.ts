@@ -22,18 +22,7 @@ export const orgViewSchema = z.object({
 });
 export type OrgView = z.infer<typeof orgViewSchema>;
 
-export const orgTreeSchema = z.object({
-  workspaceName: z.string(),
-  departments: z.array(departmentSchema),
-  users: z.array(userSchema),
-});
-export type OrgTree = z.infer<typeof orgTreeSchema>;
-
 export const orgChannels = {
-  /** The department tree and everyone in it, as of the open workspace's current state. */
-  'org.tree': channel(z.object({}).strict(), orgTreeSchema),
-  /** One person by id (the person panel). */
-  'org.user': channel(z.object({ userId: idSchema }).strict(), userSchema),
   /** Departments, people and roles as the draft would leave them (null: the base as pulled). */
   'org.view': channel(viewOf.strict(), orgViewSchema),
 };
