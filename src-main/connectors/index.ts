@@ -2,4 +2,4 @@
 export type { ConnectorCapabilities, CrmConnector, PullProgress, PullResult, PushPlan, PushReport, VerifyReport } from './connector';
 export { ConnectorError, isConnectorError, type ConnectorErrorCode, type ConnectorErrorDetails } from './connectorError';
 export type { JournalCall, JournalCallStatus, JournalRecord, PushJournalPort } from './pushJournal';
-export * as wukong from './wukong';
+export * from './wukong';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../common/ipc/result';
+import { AppError } from '../common/ipc';
 import { createDispatcher } from './dispatcher';
 import type { Handlers } from './handlerTypes';
 

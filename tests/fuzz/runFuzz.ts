@@ -1,5 +1,5 @@
-import { SeededRandom } from '../../src-main/common/generator/prng';
-import { CHANNEL_NAMES, type ChannelName } from '../../src-main/common/ipc/contract';
+import { SeededRandom } from '../../src-main/common/generator';
+import { CHANNEL_NAMES, type ChannelName } from '../../src-main/common/ipc';
 import { contractAccepts, IdPool, inputFor } from './inputs';
 import { mutatePolicyFile } from './policyMutations';
 import { sessionCookie, WireClient, type CallOutcome } from './wireClient';

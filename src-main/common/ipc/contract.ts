@@ -46,6 +46,3 @@ export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
-
-export { events, EVENT_NAMES, workspaceChangeReasonSchema, type EventName, type EventPayload, type WorkspaceChangeReason } from './events';
-export { AppError, type AppErrorData, type ErrorCode, type ErrorDetails, type Result } from './result';

@@ -1,4 +1,4 @@
-import type { accessChannels } from '../../common/ipc/channels/access';
+import type { accessChannels } from '../../common/ipc';
 import { accessMatrix, explain, reachChanges, whoCanSee } from '../../common/policy';
 import type { AppServices } from '../../services/appServices';
 import type { HandlersFor } from '../handlerTypes';

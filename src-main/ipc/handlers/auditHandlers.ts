@@ -1,4 +1,4 @@
-import type { auditChannels } from '../../common/ipc/channels/audit';
+import type { auditChannels } from '../../common/ipc';
 import type { AppServices } from '../../services/appServices';
 import type { HandlersFor } from '../handlerTypes';
 

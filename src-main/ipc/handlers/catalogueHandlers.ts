@@ -1,4 +1,4 @@
-import type { catalogueChannels } from '../../common/ipc/channels/catalogue';
+import type { catalogueChannels } from '../../common/ipc';
 import type { AppServices } from '../../services/appServices';
 import type { HandlersFor } from '../handlerTypes';
 

@@ -1,8 +1,7 @@
-import type { draftsChannels } from '../../common/ipc/channels/drafts';
+import type { draftsChannels } from '../../common/ipc';
 import { impact } from '../../common/policy';
 import type { AppServices } from '../../services/appServices';
-import { impactByPermission } from '../../services/review/permissionImpact';
-import { reviewGestures } from '../../services/review/draftReview';
+import { impactByPermission, reviewGestures } from '../../services/review';
 import type { HandlersFor } from '../handlerTypes';
 
 export function draftsHandlers(services: AppServices): HandlersFor<typeof draftsChannels> {

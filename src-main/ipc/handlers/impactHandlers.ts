@@ -1,4 +1,4 @@
-import type { impactChannels } from '../../common/ipc/channels/impact';
+import type { impactChannels } from '../../common/ipc';
 import { impact } from '../../common/policy';
 import type { AppServices } from '../../services/appServices';
 import type { HandlersFor } from '../handlerTypes';

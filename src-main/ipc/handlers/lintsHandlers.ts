@@ -1,4 +1,4 @@
-import type { lintsChannels } from '../../common/ipc/channels/lints';
+import type { lintsChannels } from '../../common/ipc';
 import { lintSnapshot } from '../../common/policy';
 import type { AppServices } from '../../services/appServices';
 import type { HandlersFor } from '../handlerTypes';

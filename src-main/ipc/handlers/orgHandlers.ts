@@ -1,5 +1,5 @@
-import type { orgChannels } from '../../common/ipc/channels/org';
-import { isSuperAdminRole } from '../../common/wukong/superAdmin';
+import type { orgChannels } from '../../common/ipc';
+import { isSuperAdminRole } from '../../common/wukong';
 import type { AppServices } from '../../services/appServices';
 import type { HandlersFor } from '../handlerTypes';
 

@@ -1,6 +1,6 @@
-import type { policyChannels } from '../../common/ipc/channels/policy';
+import type { policyChannels } from '../../common/ipc';
 import type { AppServices } from '../../services/appServices';
-import { PolicyFileService } from '../../services/policyFiles/PolicyFileService';
+import { PolicyFileService } from '../../services/policyFiles';
 import type { HandlersFor } from '../handlerTypes';
 
 export function policyHandlers(services: AppServices): HandlersFor<typeof policyChannels> {

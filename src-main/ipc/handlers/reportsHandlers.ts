@@ -1,6 +1,6 @@
-import type { reportsChannels } from '../../common/ipc/channels/reports';
+import type { reportsChannels } from '../../common/ipc';
 import type { AppServices } from '../../services/appServices';
-import { reportFileName, ReportService } from '../../services/reports/ReportService';
+import { reportFileName, ReportService } from '../../services/reports';
 import type { HandlersFor } from '../handlerTypes';
 
 export function reportsHandlers(services: AppServices): HandlersFor<typeof reportsChannels> {

@@ -1,7 +1,6 @@
-import type { rolesChannels } from '../../common/ipc/channels/roles';
-import type { Snapshot } from '../../common/domain/snapshot';
-import type { RoleSummary } from '../../common/ipc/channels/roles';
-import { isSuperAdminRole } from '../../common/wukong/superAdmin';
+import type { rolesChannels, RoleSummary } from '../../common/ipc';
+import type { Snapshot } from '../../common/domain';
+import { isSuperAdminRole } from '../../common/wukong';
 import type { AppServices } from '../../services/appServices';
 import type { HandlersFor } from '../handlerTypes';
 

@@ -1,5 +1,5 @@
-import type { syncChannels } from '../../common/ipc/channels/sync';
-import { AppError } from '../../common/ipc/result';
+import type { syncChannels } from '../../common/ipc';
+import { AppError } from '../../common/ipc';
 import type { AppServices } from '../../services/appServices';
 import { createWukongConnector } from '../../services/sync';
 import type { HandlersFor } from '../handlerTypes';

@@ -1,5 +1,5 @@
-import type { workspaceChannels } from '../../common/ipc/channels/workspace';
-import { AppError } from '../../common/ipc/result';
+import type { workspaceChannels } from '../../common/ipc';
+import { AppError } from '../../common/ipc';
 import type { AppServices } from '../../services/appServices';
 import type { HandlersFor } from '../handlerTypes';
 

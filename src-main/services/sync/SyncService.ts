@@ -1,8 +1,7 @@
 import type { Snapshot } from '../../common/domain';
-import { applyChecked, type DraftOperation, diffSnapshots, rebase, type RebaseConflict } from '../../common/draft';
-import type { CrmConnector, PullProgress, PushPlan, PushReport, VerifyReport } from '../../connectors/connector';
-import { ConnectorError } from '../../connectors/connectorError';
-import type { CatalogueSource, PlannedStep } from '../../connectors/wukong';
+import { applyChecked, diffSnapshots, type DraftOperation, rebase, type RebaseConflict } from '../../common/draft';
+import type { CatalogueSource, CrmConnector, PlannedStep, PullProgress, PushPlan, PushReport, VerifyReport } from '../../connectors';
+import { ConnectorError } from '../../connectors';
 import type { ConnectionProfile, SnapshotInfo } from '../../store';
 import type { WorkspaceData } from '../workspace';
 import { WorkspaceJournal } from './workspaceJournal';

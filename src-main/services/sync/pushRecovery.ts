@@ -1,8 +1,7 @@
 import type { Snapshot } from '../../common/domain';
-import { applyChecked, diffSnapshots, landedChanges, undoChanges, type CellChange, type DraftOperation, type UndoPlan } from '../../common/draft';
-import { AppError } from '../../common/ipc/result';
-import { matchCreated } from '../../connectors/wukong/verify/matchCreated';
-import { remapIds } from '../../connectors/wukong/verify/remapIds';
+import { applyChecked, type CellChange, diffSnapshots, type DraftOperation, landedChanges, undoChanges, type UndoPlan } from '../../common/draft';
+import { AppError } from '../../common/ipc';
+import { matchCreated, remapIds } from '../../connectors';
 import type { PushJournal } from '../../store';
 import type { WorkspaceData } from '../workspace';
 import { idsLearned, plannedPushOf, type PlannedPushContext } from './plannedPush';

@@ -1,7 +1,7 @@
 import type { DataScope, LocalizedText, Snapshot } from '../../common/domain';
 import { DATA_SCOPE_NAMES, describeChange } from '../../common/draft';
 import type { CellChange, RebaseConflict } from '../../common/draft';
-import type { PropagationNote } from '../../connectors/wukong/verify/propagation';
+import type { PropagationNote } from '../../connectors';
 
 /** One changed cell in both languages. */
 export function changeLine(change: CellChange, before: Snapshot, after: Snapshot): LocalizedText {

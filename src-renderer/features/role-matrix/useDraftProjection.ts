@@ -1,5 +1,4 @@
-import type { ImpactSummary } from '../../../src-main/common/ipc/channels/impact';
-import type { RoleMatrix } from '../../../src-main/common/ipc/channels/roles';
+import type { ImpactSummary, RoleMatrix } from '../../../src-main/common/ipc';
 import { useServerQuery, type ServerData } from '../../api/serverCache';
 import { useDraftStore } from '../../stores/draftStore';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOperation } from '../../../src-main/common/draft';
-import { remapIds } from '../../../src-main/connectors/wukong/verify/remapIds';
+import { remapIds } from '../../../src-main/connectors';
 import { smallOrganisation, startEmulator } from '../../wukong-emulator';
 import { serverView, snapshotView } from './emulatorView';
 import { createWorkspace, syncFor } from './harness';

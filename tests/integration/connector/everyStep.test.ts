@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remapIds } from '../../../src-main/connectors/wukong/verify/remapIds';
+import { remapIds } from '../../../src-main/connectors';
 import type { SyncEvent } from '../../../src-main/services/sync';
 import { smallOrganisation, startEmulator, type RunningEmulator } from '../../wukong-emulator';
 import { serverSnapshot, widerThanBoth } from './bounds';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftOperation } from '../../../src-main/common/draft';
-import { remapIds } from '../../../src-main/connectors/wukong/verify/remapIds';
+import { remapIds } from '../../../src-main/connectors';
 import { WorkspaceJournal } from '../../../src-main/services/sync';
 import { startEmulator, type RunningEmulator } from '../../wukong-emulator';
 import { serverView, snapshotView } from './emulatorView';

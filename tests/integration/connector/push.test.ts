@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { remapIds } from '../../../src-main/connectors/wukong/verify/remapIds';
+import { remapIds } from '../../../src-main/connectors';
 import type { SyncService } from '../../../src-main/services/sync';
 import { smallOrganisation, startEmulator, type RunningEmulator } from '../../wukong-emulator';
 import { serverView, snapshotView } from './emulatorView';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedTextSchema } from '../../domain/ids';
+import { localizedTextSchema } from '../../domain';
 import { channel } from '../channel';
 import { draftSummarySchema } from './drafts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fileNameIdSchema } from '../../fileNames/fileNameId';
+import { fileNameIdSchema } from '../../fileNames';
 import { channel } from '../channel';
 
 /** A workspace id names its files, so the contract holds it to the file-name rule before any handler sees it. */
