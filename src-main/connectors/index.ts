@@ -18,4 +18,4 @@ export type {
 export { ConnectorError, isConnectorError, type ConnectorErrorCode, type ConnectorErrorDetails } from './connectorError';
 export type { JournalCall, JournalCallStatus, JournalRecord, PushJournalPort } from './pushJournal';
 export { matchCreated, remapIds } from './created';
-export * as wukong from './wukong';
+export * from './wukong';

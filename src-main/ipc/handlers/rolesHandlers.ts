@@ -1,7 +1,6 @@
-import type { rolesChannels } from '../../common/ipc/channels/roles';
-import type { Snapshot } from '../../common/domain/snapshot';
-import type { RoleSummary } from '../../common/ipc/channels/roles';
-import { isSuperAdminRole } from '../../common/wukong/superAdmin';
+import type { rolesChannels, RoleSummary } from '../../common/ipc';
+import type { Snapshot } from '../../common/domain';
+import { isSuperAdminRole } from '../../common/wukong';
 import type { AppServices } from '../../services/appServices';
 import type { HandlersFor } from '../handlerTypes';
 
@@ -11,7 +10,23 @@ export function rolesHandlers(services: AppServices): HandlersFor<typeof rolesCh
       const snapshot = services.workspace().snapshot();
       return { groups: snapshot.roleGroups, roles: summarizeRoles(snapshot) };
     },
-    'catalogue.list': () => ({ permissions: services.workspace().snapshot().permissions }),
+    'roles.matrix': ({ draftId, fieldRules }) => {
+      const drafts = services.drafts();
+      const base = drafts.projection(null).snapshot;
+      const view = drafts.projection(draftId).snapshot;
+      const memberCounts: Record<string, number> = {};
+      for (const user of view.users) for (const roleId of user.roleIds) memberCounts[roleId] = (memberCounts[roleId] ?? 0) + 1;
+      return {
+        groups: view.roleGroups,
+        permissions: view.permissions,
+        fields: view.fields,
+        baseRoles: base.roles,
+        roles: view.roles,
+        baseFieldRules: fieldRules ? base.fieldRules : [],
+        fieldRules: fieldRules ? view.fieldRules : [],
+        memberCounts,
+      };
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { CRM_EDITION_INFO, editionOfProfile } from '../../common/crm';
-import type { syncChannels } from '../../common/ipc/channels/sync';
-import { AppError } from '../../common/ipc/result';
+import type { syncChannels } from '../../common/ipc';
+import { AppError } from '../../common/ipc';
 import type { AppServices } from '../../services/appServices';
 import { createWukongConnector } from '../../services/sync';
 import type { HandlersFor } from '../handlerTypes';

@@ -1,9 +1,8 @@
 import { applyChecked } from '../../common/draft';
 import type { DraftBatch, DraftProblem } from '../../common/draft';
-import type { Snapshot } from '../../common/domain/snapshot';
-import type { DraftProblemView, DraftSummary } from '../../common/ipc/channels/drafts';
-import type { WorkspaceChangeReason } from '../../common/ipc/events';
-import { AppError } from '../../common/ipc/result';
+import type { Snapshot } from '../../common/domain';
+import type { DraftProblemView, DraftSummary, WorkspaceChangeReason } from '../../common/ipc';
+import { AppError } from '../../common/ipc';
 import type { EventBus } from '../eventBus';
 import { checkGestures, type GestureError } from './checkGestures';
 import { summarize, type DraftInfo, type DraftOrigin, type DraftRepository, type PushRecord } from './draftRecord';

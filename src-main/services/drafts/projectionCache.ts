@@ -1,7 +1,7 @@
 import { apply } from '../../common/draft';
 import type { DraftBatch } from '../../common/draft';
-import type { Snapshot } from '../../common/domain/snapshot';
-import { compilePolicy, updatePolicy, type CompiledPolicy } from '../../common/policy';
+import type { Snapshot } from '../../common/domain';
+import { type CompiledPolicy, compilePolicy, updatePolicy } from '../../common/policy';
 
 export interface Projection {
   snapshot: Snapshot;

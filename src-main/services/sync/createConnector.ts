@@ -1,6 +1,5 @@
-import type { CrmConnector } from '../../connectors/connector';
-import { ConnectorError } from '../../connectors/connectorError';
-import { WukongConnector, type WukongConnectorOptions } from '../../connectors/wukong';
+import type { CrmConnector } from '../../connectors';
+import { ConnectorError, WukongConnector, type WukongConnectorOptions } from '../../connectors';
 import type { ConnectionProfile } from '../../store';
 import { loadBundledCatalogue } from '../resources';
 

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { FieldAccess, FieldMask } from '../../../src-main/common/domain/fieldRule';
+import type { FieldAccess, FieldMask } from '../../../src-main/common/domain';
 
 export interface FieldCellProps {
   domId: string;

@@ -1,6 +1,6 @@
 import { departmentTree } from '../../../src-main/common/domain';
 import type { DraftBatch } from '../../../src-main/common/draft';
-import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
+import type { OrgView } from '../../../src-main/common/ipc';
 import type { FeatureT } from '../../i18n/featureMessages';
 import type { DragItem } from './dragData';
 import { gesture } from './orgEdits';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { DataScope } from '../../../src-main/common/domain/role';
+import type { DataScope } from '../../../src-main/common/domain';
 import { CellGlyph } from './CellGlyph';
 
 export interface PermissionCellProps {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { connectorCapabilitiesSchema, crmEditionSchema } from '../../crm';
-import { localizedTextSchema } from '../../domain/ids';
+import { localizedTextSchema } from '../../domain';
 import { channel } from '../channel';
 import { draftSummarySchema } from './drafts';
 
