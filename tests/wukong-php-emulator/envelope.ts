@@ -91,10 +91,14 @@ export class PhpExit extends Error {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** ThinkPHP's debug exception page (a shortened one: title, exception class and message). */
-export function exceptionPage(className: string, message: string): Answer {
-  const body = `<!DOCTYPE html>\n<html>\n<head>\n    <meta charset="UTF-8">\n    <title>系统发生错误</title>\n</head>\n<body>\n    <div class="exception">\n    <div class="message">\n        <div class="info">\n            <div>\n                <h2>[0]&nbsp;${escapeHtml(className)}</h2>\n            </div>\n            <div><h1>${escapeHtml(message)}</h1></div>\n        </div>\n    </div>\n    </div>\n</body>\n</html>\n`;
-  return { httpStatus: 500, contentType: 'text/html; charset=utf-8', body, code: null, error: `${className}: ${message}` };
+/**
+ * ThinkPHP's debug exception page (thinkphp/tpl/think_exception.tpl), shortened: the same `<title>`, the
+ * `[code]&nbsp;<abbr title="class">Short</abbr>` heading and the message in the `<h1>`.
+ */
+export function exceptionPage(className: string, message: string, code = 0): Answer {
+  const short = className.split('\\').at(-1) ?? className;
+  const body = `<!DOCTYPE html>\n<html>\n<head>\n    <meta charset="UTF-8">\n    <title>System Error</title>\n    <meta name="robots" content="noindex,nofollow" />\n</head>\n<body>\n    <div class="echo">\n            </div>\n        <div class="exception">\n    <div class="message">\n            <div class="info">\n                <div>\n                    <h2>[${code}]&nbsp;<abbr title="${escapeHtml(className)}">${escapeHtml(short)}</abbr> in <a class="toggle" title="emulator">emulator</a></h2>\n                </div>\n                <div><h1>${escapeHtml(message)}</h1></div>\n            </div>\n    </div>\n    </div>\n</body>\n</html>\n`;
+  return { httpStatus: 500, contentType: 'text/html; charset=utf-8', body, code: null, error: `${short}: ${message}` };
 }
 
 /** `admin/base/miss` (application/admin/controller/Base.php): every unrouted request, including a GET to a POST route. */

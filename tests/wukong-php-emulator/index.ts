@@ -43,7 +43,10 @@ export interface EmulatorOptions {
   dbFile?: string;
   /** Login lifetime, sliding (cache `expire` of config/config.php: 30 days). */
   loginTtlSeconds?: number;
-  /** MySQL strict mode (STRICT_TRANS_TABLES, the MySQL 5.7+ default); false = MySQL's lenient truncation. */
+  /**
+   * MySQL strict mode (STRICT_TRANS_TABLES, the MySQL 5.7+ default). Default false: the observed server
+   * runs MariaDB with `sql_mode=NO_ENGINE_SUBSTITUTION` (lenient: coerce, truncate, implicit defaults).
+   */
   strictMode?: boolean;
   /** Token for `/__emulator/*` (default random). */
   controlToken?: string;
@@ -97,7 +100,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const controlToken = options.controlToken ?? randomBytes(16).toString('hex');
   const loginTtlSeconds = options.loginTtlSeconds ?? 86400 * 30;
   const { db: sqlite, fresh } = openDatabase(options.dbFile);
-  const db = new PhpDb(sqlite, options.strictMode ?? true);
+  const db = new PhpDb(sqlite, options.strictMode ?? false);
   const seedOptions = { adminPassword, userPassword, adminUsername: options.adminUsername };
   const seeded = fresh ? seedOrganisation(db, seedOptions) : resetAdministrator(db, seedOptions);
   const cache = new AuthCache(loginTtlSeconds * 1000);

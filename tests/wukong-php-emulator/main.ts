@@ -11,7 +11,7 @@ const USAGE = `Usage: npm run emulator:php -- [options]
   --admin-username U   administrator login (default 13800000001)
   --user-password P    password of every other user (default Passw0rd1)
   --db FILE            keep the SQLite database in FILE (reopened as is if it exists; default in memory)
-  --lenient            MySQL without strict mode (truncate instead of refusing)
+  --strict             MySQL strict mode (refuse bad values; default: lenient, as the observed server)
   --control-token T    token for /__emulator/* (default random)`;
 
 async function main(): Promise<void> {
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       'admin-username': { type: 'string' },
       'user-password': { type: 'string' },
       db: { type: 'string' },
-      lenient: { type: 'boolean' },
+      strict: { type: 'boolean' },
       'control-token': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     adminUsername: values['admin-username'],
     userPassword: values['user-password'],
     dbFile: values.db,
-    strictMode: !values.lenient,
+    strictMode: values.strict ?? false,
     controlToken: values['control-token'],
   });
   console.log('WukongCRM 11.0 PHP-edition emulator: a stand-in for tests, not a CRM. Data lives in SQLite and is lost on exit (unless --db).');

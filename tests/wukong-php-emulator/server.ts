@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallLog } from './callLog';
 import { createCtx, headerTrim, parseRequest, type AuthCache } from './context';
-import { MysqlError, PhpException, PhpWarning, ThinkDbException, type PhpDb } from './db/mysql';
+import { MysqlError, mysqlErrors, PhpException, ThinkDbException, type PhpDb } from './db/mysql';
 import { exceptionPage, missAnswer, PhpExit, type Answer } from './envelope';
 import type { Faults, Triggered } from './faults';
 import { applyMutation } from './mutations';
@@ -43,11 +43,10 @@ export function sendJson(res: ServerResponse, status: number, payload: unknown):
   res.end(text);
 }
 
-function exceptionClass(error: PhpException): string {
-  if (error instanceof MysqlError) return 'think\\exception\\PDOException';
-  if (error instanceof ThinkDbException) return 'think\\Exception';
-  if (error instanceof PhpWarning) return 'think\\exception\\ErrorException';
-  return 'Exception';
+function exceptionPageOf(error: PhpException): Answer {
+  if (error instanceof MysqlError) return exceptionPage('think\\exception\\PDOException', error.message, 10501);
+  if (error instanceof ThinkDbException) return exceptionPage('think\\Exception', error.message, 0);
+  return exceptionPage('Exception', error.message, 0);
 }
 
 /** The PHP request proper: route, `_initialize`, action. Writes of an open transaction are rolled back at the end. */
@@ -71,7 +70,7 @@ function dispatch(core: EmulatorCore, req: IncomingMessage, url: URL, raw: strin
     answer = target.controller.actions[target.action]!(ctx);
   } catch (error) {
     if (error instanceof PhpExit) answer = error.answer();
-    else if (error instanceof PhpException) answer = exceptionPage(exceptionClass(error), error.message);
+    else if (error instanceof PhpException) answer = exceptionPageOf(error);
     else {
       console.error('[wukong-php-emulator] unexpected error on', php.route, error);
       answer = exceptionPage('Error', error instanceof Error ? error.message : String(error));
@@ -129,7 +128,7 @@ export async function handleCall(core: EmulatorCore, req: IncomingMessage, res: 
     return;
   }
   if (before?.kind === 'http500') {
-    const page = exceptionPage('think\\exception\\HttpException', 'injected fault (before)');
+    const page = exceptionPage('think\\exception\\PDOException', mysqlErrors.goneAway().message, 10501);
     log(null, 500, null, raw, 0, page.error);
     send(res, req, page, []);
     return;
@@ -143,7 +142,7 @@ export async function handleCall(core: EmulatorCore, req: IncomingMessage, res: 
     return;
   }
   if (after?.kind === 'http500') {
-    const page = exceptionPage('think\\exception\\HttpException', 'injected fault (after)');
+    const page = exceptionPage('think\\exception\\PDOException', mysqlErrors.goneAway().message, 10501);
     log(null, 500, userId, body, writes, page.error);
     send(res, req, page, setCookies);
     return;

@@ -6,9 +6,12 @@
  *   `fields not exists:[key]`; `mode: 'model'` is `$model->allowField(true)->save()`: unknown keys skipped.
  *   Either way a null is written as NULL, an array value is silently left out, `''` bound to an integer
  *   column becomes 0 (think/db/Connection.php#bindValue) while other strings reach MySQL as strings.
- * - MySQL strict mode: NOT NULL without default left out → 1364, NULL into NOT NULL → 1048, a string
- *   that is not an integer → 1366 / 1265, out of range → 1264, longer than the varchar → 1406, a character
- *   outside the BMP in a utf8 (utf8mb3) column → 1366.
+ * - MySQL/MariaDB SQL modes. The observed server runs without strict mode (`sql_mode=NO_ENGINE_SUBSTITUTION`,
+ *   /work/realphp/OBSERVED.md §0), the emulator's default: a NOT NULL column left out of an INSERT gets its
+ *   implicit default ('' / 0), a bad integer becomes its leading number or 0, out of range is clipped, too
+ *   long is cut, a character outside the BMP becomes '?', and NULL into NOT NULL is refused (1048) only by a
+ *   single-row INSERT — UPDATE and INSERT … SELECT store the implicit default. `strict` (STRICT_TRANS_TABLES,
+ *   the MySQL 5.7+ default) refuses all of those: 1364, 1366 / 1265, 1264, 1406, 1366, 1048.
  * - Transactions follow think/db/Connection.php: a counter; the first `startTrans` begins, nested ones
  *   are savepoints, only the outermost `commit` commits; an open transaction is rolled back when the
  *   request ends (PHP closes the connection).
@@ -37,9 +40,6 @@ export class MysqlError extends PhpException {
 /** think\Exception from the query builder (e.g. `fields not exists:[foo]`). */
 export class ThinkDbException extends PhpException {}
 
-/** A PHP warning turned into think\exception\ErrorException by think\Error::appError (E_WARNING is reported). */
-export class PhpWarning extends PhpException {}
-
 export const mysqlErrors = {
   noDefault: (c: string) => new MysqlError(1364, 'HY000', `General error: 1364 Field '${c}' doesn't have a default value`),
   notNull: (c: string) => new MysqlError(1048, '23000', `Integrity constraint violation: 1048 Column '${c}' cannot be null`),
@@ -51,7 +51,8 @@ export const mysqlErrors = {
     new MysqlError(1366, 'HY000', `General error: 1366 Incorrect string value: '${[...Buffer.from(v, 'utf8')].map((b) => '\\x' + b.toString(16).toUpperCase()).join('')}' for column '${c}' at row 1`),
   unknownColumn: (c: string, where = 'where clause') => new MysqlError(1054, '42S22', `Column not found: 1054 Unknown column '${c}' in '${where}'`),
   syntax: (near: string) =>
-    new MysqlError(1064, '42000', `Syntax error or access violation: 1064 You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '${near}' at line 1`),
+    new MysqlError(1064, '42000', `Syntax error or access violation: 1064 You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near '${near}' at line 1`),
+  ambiguous: (c: string) => new MysqlError(1052, '23000', `Integrity constraint violation: 1052 Column '${c}' in where clause is ambiguous`),
   goneAway: () => new MysqlError(2006, 'HY000', 'General error: 2006 MySQL server has gone away'),
   duplicateKey: (v: string) => new MysqlError(1062, '23000', `Integrity constraint violation: 1062 Duplicate entry '${v}' for key 'PRIMARY'`),
 };
@@ -77,14 +78,17 @@ function intRange(c: Column): [number, number] {
   return c.unsigned ? [0, 2 ** bits - 1] : [-(2 ** (bits - 1)), 2 ** (bits - 1) - 1];
 }
 
+/** Which statement stores the value: only a single-row INSERT refuses NULL into NOT NULL outside strict mode. */
+export type StoreContext = 'insert' | 'insertAll' | 'update';
+
 /**
- * The value MySQL stores for a bound parameter, or the error strict mode raises. `inline` is a value
- * written into the SQL text by `insertAll` (Builder.php#insertAll quotes, so '' stays '').
+ * The value MySQL stores for a parameter, or the error it raises. `insertAll` values are written into the
+ * SQL text (Builder.php#insertAll quotes them), so there '' stays '' instead of becoming 0.
  */
-export function storeValue(c: Column, value: PhpValue, strict: boolean, inline = false): number | string | null {
+export function storeValue(c: Column, value: PhpValue, strict: boolean, context: StoreContext = 'insert'): number | string | null {
   if (value === null) {
     if (c.notNull && !c.autoIncrement) {
-      if (strict) throw mysqlErrors.notNull(c.name);
+      if (strict || context === 'insert') throw mysqlErrors.notNull(c.name);
       return c.kind === 'int' ? 0 : '';
     }
     return null;
@@ -95,7 +99,7 @@ export function storeValue(c: Column, value: PhpValue, strict: boolean, inline =
     else if (typeof value === 'number') n = roundHalfAway(value);
     else {
       const s = String(value);
-      if (s === '' && !inline) n = 0;
+      if (s === '' && context !== 'insertAll') n = 0;
       else if (isNumericString(s.replace(/\s+$/, ''))) n = roundHalfAway(Number(s.trim()));
       else {
         const lead = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)/.exec(s);
@@ -110,16 +114,17 @@ export function storeValue(c: Column, value: PhpValue, strict: boolean, inline =
     }
     return n;
   }
-  const s = typeof value === 'boolean' ? (value ? '1' : '') : phpString(value);
+  let s = typeof value === 'boolean' ? (value ? '1' : '') : phpString(value);
   const astral = /[\u{10000}-\u{10FFFF}]/u.exec(s);
   if (astral) {
-    if (strict) throw mysqlErrors.badString(c.name, s.slice(astral.index, astral.index + 4));
+    if (strict) throw mysqlErrors.badString(c.name, s.slice(astral.index, astral.index + 2));
+    s = s.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
   }
   const limit = c.kind === 'varchar' ? (c.length ?? 255) : 65535;
   const size = c.kind === 'varchar' ? [...s].length : Buffer.byteLength(s, 'utf8');
   if (size > limit) {
     if (strict) throw mysqlErrors.tooLong(c.name);
-    return c.kind === 'varchar' ? [...s].slice(0, limit).join('') : s;
+    return c.kind === 'varchar' ? [...s].slice(0, limit).join('') : Buffer.from(s, 'utf8').subarray(0, limit).toString('utf8');
   }
   return s;
 }
@@ -191,7 +196,8 @@ export class PhpDb {
       if (value === undefined) continue;
       const c = t.columns.find((col) => col.name === key);
       if (!c) {
-        if (mode === 'query') throw new ThinkDbException(`fields not exists:[${key}]`);
+        // Builder.php:115 `fields not exists:[key]`, shown translated by the zh-cn language pack.
+      if (mode === 'query') throw new ThinkDbException(`数据表字段不存在:[${key}]`);
         continue;
       }
       if (isPhpArray(value)) continue;
@@ -205,7 +211,7 @@ export class PhpDb {
     const t = this.table(tableName);
     const set = this.parse(t, data, mode);
     const row = new Map<string, number | string | null>();
-    for (const [c, v] of set) row.set(c.name, storeValue(c, v, this.strict));
+    for (const [c, v] of set) row.set(c.name, storeValue(c, v, this.strict, 'insert'));
     for (const c of t.columns) {
       if (row.has(c.name) || c.autoIncrement) continue;
       if (c.default === undefined && c.notNull) {
@@ -234,7 +240,7 @@ export class PhpDb {
     const prepared = rows.map((data) => {
       const set = this.parse(t, data, mode);
       const row = new Map<string, number | string | null>();
-      for (const [c, v] of set) row.set(c.name, storeValue(c, v, this.strict, true));
+      for (const [c, v] of set) row.set(c.name, storeValue(c, v, this.strict, 'insertAll'));
       for (const c of t.columns) {
         if (!row.has(c.name) && !c.autoIncrement && c.default === undefined && c.notNull) {
           if (this.strict) throw mysqlErrors.noDefault(c.name);
@@ -262,7 +268,7 @@ export class PhpDb {
     const rows = this.sqlite.prepare(`SELECT rowid AS __rowid, * FROM ${q(t.name)} WHERE ${where.sql}`).all(...(where.params ?? [])) as Record<string, unknown>[];
     if (rows.length === 0) return 0;
     const values = new Map<string, number | string | null>();
-    for (const [c, v] of set) values.set(c.name, storeValue(c, v, this.strict));
+    for (const [c, v] of set) values.set(c.name, storeValue(c, v, this.strict, 'update'));
     const changed = rows.filter((r) => [...values].some(([k, v]) => r[k] !== v));
     if (changed.length) {
       const stmt = this.sqlite.prepare(`UPDATE ${q(t.name)} SET ${[...values.keys()].map((k) => `${q(k)} = ?`).join(', ')} WHERE rowid = ?`);

@@ -6,7 +6,6 @@
 import { adminControllerInit } from '../auth';
 import type { Ctx } from '../context';
 import { createCrmFieldGrant } from '../db/fieldGrants';
-import { PhpWarning } from '../db/mysql';
 import { whereEq } from '../db/where';
 import { resultArray, type Answer } from '../envelope';
 import { isPhpArray, phpEmpty, phpSerialize, phpUnserialize, phpValues, type PhpValue } from '../php';
@@ -36,15 +35,15 @@ function index(ctx: Ctx): Answer {
 /**
  * FieldGrantLogic#update: `content` replaces the grant's whole list (`serialize(array_values($content))`,
  * values kept exactly as sent: strings stay strings). An unknown grant_id changes nothing and still
- * answers success; a content that is not an array makes array_values() warn → HTTP 500. update_time is
- * not touched.
+ * answers success; a content that is not an array makes array_values() warn and return null, so the grant
+ * becomes `N;` (index then answers `content: null`) — success as well. update_time is not touched.
  */
 function update(ctx: Ctx): Answer {
   const p = ctx.param;
   if (phpEmpty(p.grant_id)) return resultArray({ error: '缺少授权ID！' });
   if (phpEmpty(p.content)) return resultArray({ error: '缺少授权数据！' });
-  if (!isPhpArray(p.content ?? null)) throw new PhpWarning(`array_values() expects parameter 1 to be array, ${typeof p.content === 'string' ? 'string' : typeof p.content === 'number' ? (Number.isInteger(p.content) ? 'integer' : 'float') : 'boolean'} given`);
-  ctx.db.update('admin_field_grant', whereEq('admin_field_grant', 'grant_id', p.grant_id), { content: phpSerialize(phpValues(p.content as PhpValue[])) }, 'query');
+  const values = isPhpArray(p.content ?? null) ? phpValues(p.content as PhpValue[]) : null;
+  ctx.db.update('admin_field_grant', whereEq('admin_field_grant', 'grant_id', p.grant_id), { content: phpSerialize(values) }, 'query');
   return resultArray({ data: '更新授权信息成功！' });
 }
 

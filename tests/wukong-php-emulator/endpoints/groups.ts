@@ -5,7 +5,6 @@
 import { adminControllerInit, requirePermission, systemActionLog, type GroupRow } from '../auth';
 import type { Ctx } from '../context';
 import { createCrmFieldGrant } from '../db/fieldGrants';
-import { PhpWarning } from '../db/mysql';
 import { modelGet, rawNumber, whereEq, whereIn, type Cond } from '../db/where';
 import { resultArray, type Answer } from '../envelope';
 import { arrayToString, isPhpArray, phpArrayUnique, phpEmpty, phpLooseEquals, phpString, phpTruthy, phpValues, stringToArray, type Params, type PhpValue } from '../php';
@@ -162,9 +161,11 @@ function allChildren(ctx: Ctx, id: PhpValue, out: number[] = []): number[] {
 }
 
 /**
- * Groups.php#enables → Common.php#enableDatas($id, $status, true): with status exactly the string '0'
- * it walks `foreach ($ids …)` — a scalar id (any form field) makes PHP warn → HTTP 500; an array of ids
- * also disables every role whose pid equals one of them (getAllChild on the category column).
+ * Groups.php#enables → Common.php#enableDatas($id, $status, true). Only when status is exactly the string
+ * '0' (a form field, not JSON 0) does it walk `foreach ($ids …)` and `array_unique($ids)`: a scalar id makes
+ * both warn (application/common.php sets error_reporting(E_ERROR | E_PARSE): warnings do not stop PHP) and
+ * leaves `$ids = null`, so the UPDATE matches nothing and the answer is still 操作成功; an array of ids also
+ * disables every role whose `pid` equals one of them (getAllChild walks the category column).
  */
 function enables(ctx: Ctx): Answer {
   const p = ctx.param;
@@ -174,14 +175,14 @@ function enables(ctx: Ctx): Answer {
   let ids: PhpValue | undefined = p.id;
   if (phpEmpty(ids)) return resultArray({ error: '参数错误' });
   if (p.status === '0') {
-    if (!isPhpArray(ids ?? null)) throw new PhpWarning('Invalid argument supplied for foreach()');
-    const list = [...phpValues(ids as PhpValue[])];
-    for (const v of phpValues(ids as PhpValue[])) list.push(...allChildren(ctx, v));
-    ids = phpArrayUnique(list);
+    if (isPhpArray(ids ?? null)) {
+      const list = [...phpValues(ids as PhpValue[])];
+      for (const v of phpValues(ids as PhpValue[])) list.push(...allChildren(ctx, v));
+      ids = phpArrayUnique(list);
+    } else ids = null;
   }
   try {
-    const cond = whereIn('admin_group', 'id', ids);
-    ctx.db.update('admin_group', cond, { status: p.status ?? null }, 'query');
+    ctx.db.update('admin_group', whereIn('admin_group', 'id', ids), { status: p.status ?? null }, 'query');
   } catch {
     return resultArray({ error: '操作失败' });
   }

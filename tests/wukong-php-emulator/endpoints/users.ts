@@ -3,13 +3,13 @@
  * model/Access.php, model/Common.php (fmtRequest, enableDatas), validate/AdminUser.php. Cited as
  * Users.php / User.php below.
  */
-import { adminControllerInit, requirePermission, systemActionLog, userGroups, userMd5, md5 } from '../auth';
+import { adminControllerInit, adminGroupTypes, listToTree, md5, requirePermission, rulesDeal, systemActionLog, userGroups, userMd5, type RuleRow } from '../auth';
 import type { Ctx } from '../context';
-import { mysqlErrors, PhpException, PhpWarning } from '../db/mysql';
+import { mysqlErrors, PhpException } from '../db/mysql';
 import { TABLE } from '../db/schema';
 import { modelGet, rawNumber, whereEq, whereIn, type Cond } from '../db/where';
 import { resultArray, type Answer } from '../envelope';
-import { isPhpArray, phpArrayUnique, phpEmpty, phpInArray, phpInt, phpIsNumeric, phpLooseEquals, phpString, phpTruthy, phpValues, type Params, type PhpValue } from '../php';
+import { isPhpArray, phpArrayUnique, phpEmpty, phpInArray, phpInt, phpIsNumeric, phpLooseEquals, phpString, phpTruthy, phpValues, stringToArray, type Params, type PhpValue } from '../php';
 import type { Controller } from '../route';
 
 interface UserListRow {
@@ -71,7 +71,7 @@ function extraCondition(key: string, value: PhpValue): Cond {
   let qualified: string;
   if (table === 'user' && inUser) qualified = 'user';
   else if (table === 'structure' && inStructure) qualified = 'structure';
-  else if (table === undefined && inUser && inStructure) throw new PhpException(`SQLSTATE[23000]: Integrity constraint violation: 1052 Column '${col}' in where clause is ambiguous`);
+  else if (table === undefined && inUser && inStructure) throw mysqlErrors.ambiguous(col);
   else if (table === undefined && (inUser || inStructure)) qualified = inUser ? 'user' : 'structure';
   else throw mysqlErrors.unknownColumn(key);
   const cond = whereEq(qualified === 'user' ? 'admin_user' : 'admin_structure', col, value);
@@ -160,7 +160,7 @@ function index(ctx: Ctx): Answer {
   const offset = Math.trunc((Number(page) - 1) * Number(limit));
   const length = Math.trunc(Number(limit));
   const limitSql = phpTruthy(limit) ? `${offset},${length}` : String(offset);
-  if (offset < 0 || length < 0) throw mysqlErrors.syntax(`${limitSql}' at line 1`);
+  if (offset < 0 || length < 0) throw mysqlErrors.syntax(limitSql);
   const sqliteLimit = limitSql === '0' ? '' : phpTruthy(limit) ? ` LIMIT ${length} OFFSET ${offset}` : ` LIMIT ${offset}`;
   const list = ctx.db.all<UserListRow>(
     `SELECT user.id, user.username, user.img, user.thumb_img, user.realname, user.num, user.email, user.mobile, user.sex, user.structure_id, user.post, user.status, user.parent_id, user.type, user.create_time, structure.name AS s_name
@@ -251,23 +251,21 @@ function save(ctx: Ctx): Answer {
 /**
  * Access.php#userGroup($userId, $groups, $action): its own (nested) transaction; 'update' first deletes
  * all the user's roles; a role the user already holds is skipped, but the same id twice in `$groups` is
- * inserted twice; a scalar `$groups` or nothing left to insert makes a foreach warn, which the method's
- * catch turns into `false` (rolled back) — callers ignore it.
+ * inserted twice (one INSERT per row: Model::saveAll). A scalar `$groups` only makes PHP warn (warnings do
+ * not stop it: application/common.php sets error_reporting(E_ERROR | E_PARSE)), so with 'update' the user
+ * is left with *no* role — and the answer is still a success.
  */
 function userGroup(ctx: Ctx, userId: PhpValue, groups: PhpValue | undefined, action = ''): boolean {
   if (phpEmpty(userId)) return false;
   ctx.db.startTrans();
   try {
     if (action === 'update') ctx.db.delete('admin_access', whereEq('admin_access', 'user_id', userId));
-    if (!isPhpArray(groups ?? null)) throw new PhpWarning('Invalid argument supplied for foreach()');
     const queued: Params[] = [];
-    for (const g of phpValues(groups as PhpValue[])) {
+    for (const g of isPhpArray(groups ?? null) ? phpValues(groups as PhpValue[]) : []) {
       const a = whereEq('admin_access', 'user_id', userId);
       const b = whereEq('admin_access', 'group_id', g);
       if (!ctx.db.get(`SELECT 1 FROM admin_access WHERE ${a.sql} AND ${b.sql}`, ...a.params, ...b.params)) queued.push({ user_id: userId, group_id: g });
     }
-    if (queued.length === 0) throw new PhpWarning('Invalid argument supplied for foreach()');
-    // Model::saveAll: one INSERT per row inside one more transaction.
     ctx.db.startTrans();
     try {
       for (const row of queued) ctx.db.insert('admin_access', row, 'model');
@@ -375,7 +373,7 @@ function usersOfStructure(ctx: Ctx, structureId: PhpValue): number[] {
  * Users.php#groups (needs admin-groups-update): *adds* `groups` to `users` and to everyone directly in
  * `structures`; per user a separate transaction (Access#userGroup) and a system log — so a user id that
  * does not exist gets its access rows and then fails the log (realname NULL) with HTTP 500, the users
- * before it already changed. A scalar `groups` changes nothing and still answers 创建成功.
+ * before it already changed. A scalar `users` or `groups` changes nothing and still answers 创建成功.
  */
 function groups(ctx: Ctx): Answer {
   requirePermission(ctx, 'admin', 'groups', 'update');
@@ -385,14 +383,12 @@ function groups(ctx: Ctx): Answer {
   let fromStructures: PhpValue[] = [];
   if (isPhpArray(p.structures ?? null)) for (const s of phpValues(p.structures as PhpValue[])) fromStructures.push(...usersOfStructure(ctx, s));
   fromStructures = fromStructures.flat();
+  // array_merge / array_unique of a scalar warn and return null: nobody is processed, still 创建成功.
   let userIds: PhpValue | undefined;
-  if (fromStructures.length && phpTruthy(p.users)) {
-    if (!isPhpArray(p.users ?? null)) throw new PhpWarning('array_merge(): Argument #2 is not an array');
-    userIds = [...fromStructures, ...phpValues(p.users as PhpValue[])];
-  } else if (fromStructures.length) userIds = fromStructures;
+  if (fromStructures.length && phpTruthy(p.users)) userIds = isPhpArray(p.users ?? null) ? [...fromStructures, ...phpValues(p.users as PhpValue[])] : null;
+  else if (fromStructures.length) userIds = fromStructures;
   else userIds = p.users;
-  if (!isPhpArray(userIds ?? null)) throw new PhpWarning(`array_unique() expects parameter 1 to be array, ${userIds === undefined || userIds === null ? 'null' : typeof userIds} given`);
-  for (const v of phpArrayUnique(phpValues(userIds as PhpValue[]))) {
+  for (const v of isPhpArray(userIds ?? null) ? phpArrayUnique(phpValues(userIds as PhpValue[])) : []) {
     userGroup(ctx, v, p.groups);
     const who = ctx.db.get<{ realname: string }>(`SELECT realname FROM admin_user WHERE ${whereEq('admin_user', 'id', v).sql}`, ...whereEq('admin_user', 'id', v).params);
     systemActionLog(ctx, ctx.userInfo?.id, 'admin_user', 'employee', v, 'update', who?.realname ?? null, '员工关联了角色：' + (who?.realname ?? ''));
@@ -418,7 +414,8 @@ function groupsDel(ctx: Ctx): Answer {
 /**
  * Users.php#copyRole → User.php#copyRole — no permission check beyond the login: *replaces* the roles of
  * `user_id` (or, when `structure_id` is sent, of everyone directly in those departments instead) with
- * `group_id`, user 1 skipped on insert but not on delete; one transaction; the system logs after the
+ * `group_id`, user 1 skipped on insert but not on delete; a scalar `user_id` or `group_id` deletes the
+ * roles and inserts none (PHP only warns), answering 操作成功！; one transaction; the system logs after the
  * commit, inside the try: a failing log answers 操作失败！ with the roles already replaced.
  */
 function copyRole(ctx: Ctx): Answer {
@@ -434,18 +431,16 @@ function copyRole(ctx: Ctx): Answer {
   ctx.db.startTrans();
   try {
     ctx.db.delete('admin_access', whereIn('admin_access', 'user_id', userIds));
-    // foreach ($userIds …) / foreach ($groupIds …): a scalar warns (caught below, rolled back).
-    if (!isPhpArray(userIds)) throw new PhpWarning('Invalid argument supplied for foreach()');
-    const list = phpValues(userIds);
+    // foreach over a scalar user_id / group_id only warns: the roles are deleted and none inserted.
+    const list = isPhpArray(userIds) ? phpValues(userIds) : [];
     const rows: Params[] = [];
     for (const u of list) {
       if (phpLooseEquals(u, 1)) continue;
-      if (!isPhpArray(p.group_id ?? null)) throw new PhpWarning('Invalid argument supplied for foreach()');
       for (const g of groupIds) rows.push({ user_id: u, group_id: g });
     }
     if (rows.length) ctx.db.insertAll('admin_access', rows);
     ctx.db.commit();
-    for (const u of phpValues(userIds)) {
+    for (const u of list) {
       const who = ctx.db.get<{ realname: string }>(`SELECT realname FROM admin_user WHERE ${whereEq('admin_user', 'id', u).sql}`, ...whereEq('admin_user', 'id', u).params);
       systemActionLog(ctx, ctx.userInfo?.id, 'admin_user', 'employee', u, 'update', who?.realname ?? null, '编辑员工角色：' + (who?.realname ?? ''));
     }
@@ -476,6 +471,157 @@ function setUserDept(ctx: Ctx): Answer {
   return resultArray({ data: '操作成功' });
 }
 
+
+/**
+ * Users.php#read → User.php#getDataById: the row without password and authkey, `structure_name` /
+ * `parent_name` ('暂无' when the id is 0, null when it points nowhere), create_time as a unix int — and no
+ * roles. Without `id` the caller's own row.
+ */
+function read(ctx: Ctx): Answer {
+  const id = phpTruthy(ctx.param.id) ? ctx.param.id : (ctx.userInfo?.id ?? null);
+  const row = modelGet<Record<string, PhpValue>>(ctx.db, 'admin_user', 'id', id);
+  if (!row) return resultArray({ error: '暂无此数据' });
+  const data: Record<string, PhpValue> = { ...row };
+  delete data.password;
+  delete data.authkey;
+  data.structure_name = phpTruthy(row.structure_id)
+    ? (ctx.db.get<{ name: string }>('SELECT name FROM admin_structure WHERE id = ?', rawNumber(row.structure_id, ''))?.name ?? null)
+    : '暂无';
+  data.parent_name = phpTruthy(row.parent_id) ? (ctx.db.get<{ realname: string }>('SELECT realname FROM admin_user WHERE id = ?', rawNumber(row.parent_id, ''))?.realname ?? null) : '暂无';
+  data.thumb_img = fullPath(ctx, row.thumb_img as string);
+  data.img = fullPath(ctx, row.img as string);
+  return resultArray({ data });
+}
+
+/** getAdminId(): holders of role 1, plus user 1. */
+function adminIds(ctx: Ctx): number[] {
+  const ids = ctx.db.all<{ user_id: number }>('SELECT user_id FROM admin_access WHERE group_id = 1 ORDER BY rowid').map((r) => r.user_id);
+  return ids.length ? [...ids, 1] : [1];
+}
+
+/**
+ * getSubUserId($self = true, $type, $userId) (application/common.php): type 1 = "everyone", which is
+ * getSubUser(0) — the users whose parent_id chain reaches 0 (someone whose superior does not exist is not
+ * in it) — plus the user; type 0 = the user's subordinates through parent_id, plus the user.
+ */
+function subUserIds(ctx: Ctx, everyone: boolean, userId?: number): number[] {
+  let uid = userId;
+  let all = everyone;
+  if (uid === undefined) {
+    uid = ctx.cache.get('Auth_' + (ctx.req.headers.authkey ?? ''))?.userInfo.id;
+    if (uid === undefined) return [];
+    if (adminGroupTypes(ctx, uid).includes(1)) all = true;
+  }
+  const below = all ? subUsers(ctx, 0) : subUsers(ctx, uid);
+  return [...new Set([...below, uid])];
+}
+
+/** getSubUserByStr($structureId, $type): users directly in the department (type 2: and in its sub-departments). */
+function usersOfStructureTree(ctx: Ctx, structureId: PhpValue, withChildren: boolean): number[] {
+  const ids = withChildren ? structureTree(ctx, phpInt(structureId)) : [structureId];
+  const c = whereIn('admin_user', 'structure_id', ids as PhpValue[]);
+  return ctx.db.all<{ id: number }>(`SELECT id FROM admin_user WHERE ${c.sql} ORDER BY id`, ...c.params).map((r) => r.id);
+}
+
+/**
+ * User.php#getUserByPer($m, $c, $a): the data scope of the caller for one action. User 1 / role-1 holders:
+ * everyone. Otherwise the `type` of each of the caller's roles whose rules contain the action's level-3 rule
+ * (found by name under the module and controller rules) — provided the caller holds the action at all
+ * (a complete m-c-a chain) — 5 → everyone, else *the last role's* type wins: 1 本人 → [self], 2 本人及下属 →
+ * self + subordinates, 3 本部门 → the caller's department (as cached at login), 4 本部门及下属部门 → it and
+ * its sub-departments; any other value → nobody.
+ */
+export function dataScopeUserIds(ctx: Ctx, m: string, c: string, a: string): number[] | false {
+  const entry = ctx.cache.get('Auth_' + (ctx.req.headers.authkey ?? ''));
+  if (!entry) return false;
+  const uid = entry.userInfo.id;
+  const types = groupTypesByAction(ctx, uid, m.toLowerCase(), c.toLowerCase(), a.toLowerCase());
+  const unique = [...new Set(types)];
+  if (phpInArray(uid, adminIds(ctx))) return subUserIds(ctx, true);
+  if (unique.length === 0) return [];
+  if (unique.some((t) => phpLooseEquals(t, 5))) return subUserIds(ctx, true);
+  let ids: number[] = [];
+  for (const t of unique) {
+    if (phpLooseEquals(t, 1)) ids = [uid];
+    else if (phpLooseEquals(t, 2)) ids = subUserIds(ctx, false);
+    else if (phpLooseEquals(t, 3)) ids = usersOfStructureTree(ctx, entry.userInfo.structure_id, false);
+    else if (phpLooseEquals(t, 4)) ids = usersOfStructureTree(ctx, entry.userInfo.structure_id, true);
+  }
+  return ids;
+}
+
+/** User.php#getGroupTypeByAction + #getRulesList. */
+function groupTypesByAction(ctx: Ctx, uid: number, m: string, c: string, a: string): PhpValue[] {
+  const superAdmin = adminGroupTypes(ctx, uid).includes(1);
+  const ids = [...new Set(userGroups(ctx, uid).flatMap((g) => stringToArray(g.rules).map(String)))];
+  const rules = superAdmin
+    ? ctx.db.all<RuleRow>('SELECT * FROM admin_rule ORDER BY id')
+    : ids.length
+      ? ctx.db.all<RuleRow>(`SELECT * FROM admin_rule WHERE id IN (${ids.map(() => '?').join(',')}) AND status = 1 ORDER BY id`, ...ids.map(Number))
+      : [];
+  const names = rulesDeal(listToTree(rules.map((r) => ({ ...r, name: r.name.toLowerCase() }))));
+  if (!names.includes(`${m}-${c}-${a}`)) return [];
+  const ruleId = (name: string, level: number, pid?: number | null) =>
+    ctx.db.get<{ id: number }>(`SELECT id FROM admin_rule WHERE ci(name) = ci(?) AND level = ?${pid === undefined ? '' : ' AND pid IS ?'} ORDER BY id LIMIT 1`, name, level, ...(pid === undefined ? [] : [pid]))?.id ?? null;
+  const mId = ruleId(m, 1);
+  const cId = ruleId(c, 2, mId);
+  const aId = ruleId(a, 3, cId);
+  const out: PhpValue[] = [];
+  for (const g of userGroups(ctx, uid)) if (phpInArray(aId, String(g.rules ?? '').replace(/^,+|,+$/g, '').split(','))) out.push(g.type);
+  return out;
+}
+
+/**
+ * Users.php#getUserList: the active users (status > 0) of a scope, each with its roles as comma strings
+ * `roleId` / `roleName` (user 1 without roles shows '1' / 超级管理员角色). With `m`, `c`, `a` the caller's
+ * data scope for that action (getUserByPer) — the way the data scope of a role shows; `by: 'sub'` the
+ * caller's subordinates; otherwise everyone reachable from the top of the parent_id tree.
+ */
+function getUserList(ctx: Ctx): Answer {
+  const p = ctx.param;
+  const by = phpTruthy(p.by) ? phpString(p.by ?? null) : '';
+  let cond: Cond;
+  if (phpTruthy(p.m) && phpTruthy(p.c) && phpTruthy(p.a)) {
+    const ids = phpLooseEquals(p.m, 'oa') && phpLooseEquals(p.c, 'task') ? subUserIds(ctx, true) : dataScopeUserIds(ctx, phpString(p.m ?? null), phpString(p.c ?? null), phpString(p.a ?? null));
+    cond = whereIn('admin_user', 'id', ids === false ? [] : ids);
+  } else if (by === 'sub') {
+    const uid = ctx.userInfo?.id ?? 0;
+    cond = whereIn('admin_user', 'id', phpInArray(uid, adminIds(ctx)) ? subUserIds(ctx, true) : subUserIds(ctx, false));
+  } else if (by === 'parent') {
+    const target = phpTruthy(p.user_id) ? phpInt(p.user_id) : 0;
+    const excluded = phpLooseEquals(p.user_id ?? null, 1) ? [] : [...subUsers(ctx, target), target];
+    const c = whereIn('admin_user', 'id', excluded);
+    cond = { sql: c.sql.replace(' IN ', ' NOT IN '), params: c.params };
+  } else cond = whereIn('admin_user', 'id', subUserIds(ctx, true));
+  const list = ctx.db.all<Record<string, PhpValue> & { id: number }>(
+    `SELECT user.id, user.realname, user.thumb_img, structure.name AS s_name FROM admin_user user LEFT JOIN admin_structure structure ON structure.id = user.structure_id
+     WHERE ${cond.sql.replace('"id"', 'user."id"')} AND user.status > 0 AND user.type = 1 ORDER BY user.id`,
+    ...cond.params,
+  );
+  const roles = ctx.db.all<{ id: number | null; title: string | null; user_id: number }>(
+    'SELECT g.id, g.title, a.user_id FROM admin_access a LEFT JOIN admin_group g ON g.id = a.group_id ORDER BY a.rowid',
+  );
+  const byUser = new Map<number, { ids: (number | null)[]; names: (string | null)[] }>();
+  for (const r of roles) {
+    const e = byUser.get(r.user_id) ?? { ids: [], names: [] };
+    e.ids.push(r.id);
+    e.names.push(r.title);
+    byUser.set(r.user_id, e);
+  }
+  const data = list.map((v) => {
+    const e = byUser.get(v.id);
+    const row: Record<string, PhpValue> = { ...v, username: v.realname ?? null, thumb_img: fullPath(ctx, v.thumb_img as string) };
+    row.roleId = e?.ids.length ? e.ids.map((x) => (x === null ? '' : String(x))).join(',') : '';
+    row.roleName = e?.names.length ? e.names.map((x) => x ?? '').join(',') : '';
+    if (v.id === 1 && (!e?.ids.length || !e.names.length)) {
+      row.roleId = '1';
+      row.roleName = '超级管理员角色';
+    }
+    return row;
+  });
+  return resultArray({ data });
+}
+
 export const usersController: Controller = {
   name: 'users',
   init(ctx, action) {
@@ -492,5 +638,5 @@ export const usersController: Controller = {
       action,
     );
   },
-  actions: { index, save, update, enables, groups, groupsDel, copyRole, setUserDept },
+  actions: { index, read, save, update, enables, getUserList, groups, groupsDel, copyRole, setUserDept },
 };
