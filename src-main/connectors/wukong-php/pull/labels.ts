@@ -97,8 +97,10 @@ const CATEGORY_TITLES: Readonly<Record<number, string>> = {
   9: 'Project admin roles',
 };
 
-export function ruleLabel(title: string, name: string): LocalizedText {
+export function ruleLabel(title: string, name: string, level: number): LocalizedText {
   const zh = title || name;
+  // Every module's root is titled 全部 ("all"): the English says which module.
+  if (level === 1 && title === '全部') return { 'zh-CN': zh, en: `All (${name})` };
   return { 'zh-CN': zh, en: RULE_TITLES[title] ?? zh };
 }
 

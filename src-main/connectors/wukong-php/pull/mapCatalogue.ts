@@ -40,7 +40,7 @@ export function mapCatalogue(categories: readonly PhpRoleCategory[], trees: Read
     const actionName = node.name.toLowerCase();
     const scoped =
       kind === 'action' && SCOPED_RULE_TYPES.has(node.types) && (node.types === 6 ? actionName === 'read' : SCOPED_CRM_ACTIONS.has(actionName));
-    permissions.push({ id, parentId: parent?.id ?? null, key, kind, label: ruleLabel(node.title, node.name), sort, scoped });
+    permissions.push({ id, parentId: parent?.id ?? null, key, kind, label: ruleLabel(node.title, node.name, node.level), sort, scoped });
     node.children.forEach((child, i) => walk(child, { id, key }, i));
   };
   const roleGroups: RoleGroup[] = [];
