@@ -38,7 +38,8 @@ export function planPush(server: Snapshot, ops: readonly DraftOperation[]): PhpP
  *   1. narrowing: renames, disabling people, revokes and lower data scopes, narrower field rules, role removals
  *      that leave the person another role (`员工至少保留一个角色！`, Users::groupsDel);
  *   2. structure: departments created and changed, people moved, superiors set, new roles created (with their
- *      data scope, no rules, no members: they give nothing yet);
+ *      data scope, no rules, no members: they give nothing yet) and their field rules set (their default grants
+ *      are fully open, and the widest rule of a person's roles wins);
  *   3. widening: role assignments, then the removals that needed a new role first, then grants, higher data
  *      scopes, role status and wider field rules, then enabling people;
  *   4. what cannot be undone last: role and department deletions (children before parents).
@@ -64,6 +65,7 @@ function buildSteps(server: Snapshot, projection: Snapshot, changes: readonly Ce
   const roleStatus: StepOf<'setRoleStatus'>[] = [];
   const narrowFields = new Map<string, StepOf<'setFieldGrant'>>();
   const widenFields = new Map<string, StepOf<'setFieldGrant'>>();
+  const newRoleFields = new Map<string, StepOf<'setFieldGrant'>>();
   const moves = new Map<Id, Id[]>();
   const managers: StepOf<'setManager'>[] = [];
   const assigns = new Map<Id, Id[]>();
@@ -150,7 +152,10 @@ function buildSteps(server: Snapshot, projection: Snapshot, changes: readonly Ce
         const narrower = effective(set).read <= effective(from).read && effective(set).write <= effective(from).write;
         // A new role's entries are the server's defaults (created by groups/save), never checked against the plan.
         const cell = { field: c.field, label, set, ...(existingRole ? { from } : {}) };
-        fieldStep(narrower ? narrowFields : widenFields, c.roleId, column).cells.push(cell);
+        // A new role's grants start fully open (FieldGrantLogic templates) and the widest rule of all a person's
+        // roles wins (application/common.php getFieldGrantStatus): they are set right after it is created, before
+        // anyone is given it.
+        fieldStep(!existingRole ? newRoleFields : narrower ? narrowFields : widenFields, c.roleId, column).cells.push(cell);
         break;
       }
       case 'userDepartment':
@@ -201,6 +206,7 @@ function buildSteps(server: Snapshot, projection: Snapshot, changes: readonly Ce
   // Superiors nearest the top first, so no intermediate state is a reporting loop (直属上级不能是自己或下属).
   steps.push(...managers.sort((a, b) => managerDepth(a.userId) - managerDepth(b.userId)));
   steps.push(...createdRoles);
+  steps.push(...newRoleFields.values());
   // 3. widening. People join their new roles while those still hold nothing, and leave the old ones, before any
   // role gains: someone leaving a role never passes through its new grants.
   for (const [role, userIds] of assigns) steps.push({ kind: 'assignRole', role, userIds });
