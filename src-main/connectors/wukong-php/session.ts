@@ -31,7 +31,7 @@ export interface Endpoint<T> {
  * salt, and its whole `authList` (application/admin/model/User.php `login()`, OBSERVED quirk 19): zod drops every
  * key it is not told about, so they never leave this function.
  */
-const loginDataSchema = z.object({ authKey: z.string().min(1), sessionId: z.string().min(1) });
+export const loginDataSchema = z.object({ authKey: z.string().min(1), sessionId: z.string().min(1) });
 
 /** Login refusals are all code 400; the message says which (application/admin/model/User.php `login()`, LoginRecord.php). */
 function loginErrorCode(message: string): ConnectorErrorCode | null {
