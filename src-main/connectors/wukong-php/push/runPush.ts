@@ -32,16 +32,12 @@ export interface RunPushOptions {
   onCall?: (event: { seq: number; total: number; status: 'done' | 'failed'; alreadyDone: boolean }) => void;
 }
 
-/** Business outcomes: sending again would fail the same way, so the call is marked failed and the push stops. */
-const FINAL: ReadonlySet<ConnectorErrorCode> = new Set([
-  'BUSINESS_ERROR',
-  'VALIDATION_ERROR',
-  'NO_PERMISSION',
-  'ACCOUNT_DISABLED',
-  'WRITE_NOT_APPLIED',
-  'ID_NOT_FOUND',
-  'SERVER_REJECTED',
-]);
+/**
+ * Business outcomes: sending again would fail the same way, so the call is marked failed and the push stops.
+ * ACCOUNT_DISABLED (103) and SESSION_LOST are not among them: ApiCommon answers them before the action runs, so the
+ * push can resume once the account may log in again.
+ */
+const FINAL: ReadonlySet<ConnectorErrorCode> = new Set(['BUSINESS_ERROR', 'VALIDATION_ERROR', 'NO_PERMISSION', 'WRITE_NOT_APPLIED', 'ID_NOT_FOUND', 'SERVER_REJECTED']);
 
 /**
  * The server's handler ran and threw: HTTP 500 with ThinkPHP's exception page, whose message we read
