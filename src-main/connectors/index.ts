@@ -19,3 +19,4 @@ export { ConnectorError, isConnectorError, type ConnectorErrorCode, type Connect
 export type { JournalCall, JournalCallStatus, JournalRecord, PushJournalPort } from './pushJournal';
 export { matchCreated, remapIds } from './created';
 export * from './wukong';
+export { WukongPhpConnector, WUKONG_PHP_CAPABILITIES, WUKONG_PHP_KIND, type WukongPhpConnectorOptions } from './wukong-php';

@@ -1,3 +1,4 @@
+import { CRM_EDITION_INFO, type CrmEdition } from '../../common/crm';
 import type { Snapshot } from '../../common/domain';
 import type { DraftOperation } from '../../common/draft';
 import type { ConnectorCapabilities, CrmConnector, PullProgress, PullResult, PushPlan, PushReport, VerifyReport } from '../connector';
@@ -9,7 +10,7 @@ import { WukongPhpSession, type SessionOptions, type WukongPhpCredentials } from
 import { verifyPush } from './verify/verifyPush';
 
 /** The profile's `connector` value for WukongCRM 11.0, PHP edition (ThinkPHP 5.0, v11.0.3). */
-export const WUKONG_PHP_KIND = 'wukong-php';
+export const WUKONG_PHP_KIND = 'wukong-php' satisfies CrmEdition;
 
 /**
  * What WukongCRM 11.0 PHP can store:
@@ -24,14 +25,7 @@ export const WUKONG_PHP_KIND = 'wukong-php';
  *   re-reading;
  * - no write carries a version: concurrent edits are not detected (each write re-reads right before it).
  */
-export const WUKONG_PHP_CAPABILITIES: ConnectorCapabilities = {
-  scopePerPermission: false,
-  fieldRuleRemoval: true,
-  fieldRules: true,
-  inactiveStatusSettable: true,
-  returnsCreatedIds: false,
-  optimisticConcurrency: false,
-};
+export const WUKONG_PHP_CAPABILITIES: ConnectorCapabilities = CRM_EDITION_INFO[WUKONG_PHP_KIND].capabilities;
 
 export interface WukongPhpConnectorOptions extends SessionOptions {
   /** Read field grants during a pull (default true; see PullOptions.fieldRules). */

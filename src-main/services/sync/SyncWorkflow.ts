@@ -8,7 +8,7 @@ import type { ConnectionProfile } from '../../store';
 import type { DraftService } from '../drafts';
 import type { EventBus } from '../eventBus';
 import type { WorkspaceData } from '../workspace';
-import { createWukongConnector } from './createConnector';
+import { createConnector } from './createConnector';
 import { checkGate, pushGate } from './pushGate';
 import { plannedPush, undoOnWukong, undoPreview } from './pushRecovery';
 import { undoPreviewView } from './recoveryViews';
@@ -40,7 +40,7 @@ export class SyncWorkflow {
   constructor(private readonly options: SyncWorkflowOptions) {
     this.service = new SyncService({
       data: options.data,
-      createConnector: options.createConnector ?? ((p) => createWukongConnector(p)),
+      createConnector: options.createConnector ?? ((p) => createConnector(p)),
       emit: (e) =>
         options.events.emit(
           'sync.progressed',

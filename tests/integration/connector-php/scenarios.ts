@@ -11,7 +11,7 @@ import type { Id, Snapshot } from '../../../src-main/common/domain';
 import type { DraftOperation } from '../../../src-main/common/draft';
 import { createConnector, SyncService } from '../../../src-main/services/sync';
 import { type WorkspaceData, WorkspaceService } from '../../../src-main/services/workspace';
-import { secondAdmin, type PhpTarget } from './target';
+import { prepareOrganisation, secondAdmin, type PhpTarget } from './target';
 
 const TEST_SCRYPT = { N: 2 ** 14, r: 8, p: 1 };
 const PASSPHRASE = 'php-scenarios-passphrase';
@@ -54,14 +54,22 @@ export function phpSync(data: WorkspaceData): SyncService {
 
 // ── What a draft can be built from ──────────────────────────────────────────────────────────────────────
 
-const crmRoles = (s: Snapshot) => s.roles.filter((r) => r.groupId === '2');
+export const crmRoles = (s: Snapshot) => s.roles.filter((r) => r.groupId === '2');
 /** Actions of the CRM catalogue (leaves under crm), in catalogue order. */
-function crmActions(s: Snapshot): Id[] {
+export function crmActions(s: Snapshot): Id[] {
   const parents = new Set(s.permissions.map((p) => p.parentId).filter((p): p is Id => p !== null));
   const crm = s.permissions.find((p) => p.key === 'crm');
   const under = (id: Id | null): boolean => id !== null && (id === crm?.id || under(s.permissions.find((p) => p.id === id)?.parentId ?? null));
   return s.permissions.filter((p) => !parents.has(p.id) && under(p.parentId)).map((p) => p.id);
 }
+/** The first visible field of a CRM role whose checkbox the server does not lock (asked of the planner, which knows). */
+function hideable(s: Snapshot) {
+  const planner = createConnector({ connector: 'wukong-php', serverUrl: 'http://127.0.0.1', username: 'planner', secretKind: 'password', secret: 'unused', updatedAt: '' });
+  return s.fieldRules.find(
+    (f) => f.access !== 'hidden' && crmRoles(s).some((r) => r.id === f.roleId) && planner.plan(s, [{ type: 'setFieldRules', cells: [{ roleId: f.roleId, module: f.module, field: f.field, access: 'hidden' }] }]).refusals.length === 0,
+  );
+}
+const grantable = (s: Snapshot) => crmRoles(s).find((r) => crmActions(s).some((a) => !r.permissionIds.includes(a)));
 const people = (s: Snapshot) => s.users.filter((u) => u.id !== '1' && u.status !== 'disabled');
 const must = <T>(value: T | undefined, what: string): T => {
   if (value === undefined) throw new Error(`the server has no ${what} for this scenario`);
@@ -85,12 +93,12 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'grant a permission',
     draft: (s) => {
-      const r = must(crmRoles(s)[0], 'CRM role');
-      const p = must(crmActions(s).find((a) => !r.permissionIds.includes(a)), 'permission to grant');
+      const r = must(grantable(s), 'CRM role lacking an action');
+      const p = crmActions(s).find((a) => !r.permissionIds.includes(a))!;
       return [{ type: 'grantPermissions', roleIds: [r.id], permissionIds: [p] }];
     },
     check: (after, before) => {
-      const r = crmRoles(before)[0]!;
+      const r = grantable(before)!;
       const added = role(after, r.id)!.permissionIds.filter((p) => !r.permissionIds.includes(p));
       return added.length >= 1 ? 'granted (with parents)' : 'not granted';
     },
@@ -206,11 +214,11 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'hide a field from a role',
     draft: (s) => {
-      const rule = must(s.fieldRules.find((f) => f.access !== 'hidden' && crmRoles(s).some((r) => r.id === f.roleId)), 'visible field rule of a CRM role');
+      const rule = must(hideable(s), 'field rule of a CRM role the server lets be hidden');
       return [{ type: 'setFieldRules', cells: [{ roleId: rule.roleId, module: rule.module, field: rule.field, access: 'hidden' }] }];
     },
     check: (after, before) => {
-      const rule = before.fieldRules.find((f) => f.access !== 'hidden' && crmRoles(before).some((r) => r.id === f.roleId))!;
+      const rule = hideable(before)!;
       const now = after.fieldRules.find((f) => f.roleId === rule.roleId && f.module === rule.module && f.field === rule.field);
       const others = before.fieldRules.filter((f) => f.roleId === rule.roleId && f.module === rule.module && f.field !== rule.field);
       const kept = others.every((o) => after.fieldRules.some((f) => f.roleId === o.roleId && f.module === o.module && f.field === o.field && f.access === o.access));
@@ -240,6 +248,7 @@ export const SCENARIOS: Scenario[] = [
 
 /** Run one scenario end to end on a fresh workspace; never throws for a server-side outcome. */
 export async function runScenario(target: PhpTarget, scenario: Scenario): Promise<Outcome> {
+  await prepareOrganisation(target);
   const ws = await phpWorkspace(target);
   try {
     const base = (await ws.sync.pull()).snapshot;
@@ -247,6 +256,7 @@ export async function runScenario(target: PhpTarget, scenario: Scenario): Promis
     const plan = await ws.sync.plan({ draftId: `php:${scenario.name}`, base, ops });
     if (plan.status !== 'ready') return { plan: plan.status, push: '—', verify: '—', check: plan.refusals.map((r) => r.code).join(', ') };
     let planned = plan;
+    const plannedOn = plan.plannedOn;
     if (scenario.between) {
       await scenario.between(target, plan.plannedOn);
       // The console plans again right before sending: a pull, a rebase onto the other admin's edit.
@@ -261,7 +271,7 @@ export async function runScenario(target: PhpTarget, scenario: Scenario): Promis
       plan: 'ready',
       push: 'done',
       verify: verify.ok ? 'ok' : `${verify.mismatches.length} mismatches`,
-      check: scenario.check(after, planned.plannedOn, report.ids),
+      check: scenario.check(after, plannedOn, report.ids),
     };
   } finally {
     await ws.sync.disconnect();

@@ -69,3 +69,35 @@ async function post(url: string, path: string, body: unknown, headers: Record<st
   const answer = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return (await answer.json()) as { code: number; data: unknown; error?: string };
 }
+
+/**
+ * The same small organisation on either server, made through its API as an administrator would, so the
+ * scenarios meet the same shapes on both: two departments under the top one (one left empty), three CRM roles
+ * without rules (one held by nobody) and three people reporting to the administrator.
+ */
+export async function prepareOrganisation(target: PhpTarget): Promise<void> {
+  const call = await secondAdmin(target);
+  const ok = async (path: string, body: unknown) => {
+    const answer = await call(path, body);
+    if (answer.code !== 200) throw new Error(`${path}: ${JSON.stringify(answer)}`);
+    return answer.data;
+  };
+  const departments = (await ok('/admin/structures/index', {})) as Array<{ id: number; pid: number; name: string }>;
+  const top = departments.find((d) => d.pid === 0)!;
+  await ok('/admin/structures/save', { name: 'GH 销售部', pid: top.id, owner_user_id: 1 });
+  await ok('/admin/structures/save', { name: 'GH 空部门', pid: top.id, owner_user_id: '' });
+  const sales = ((await ok('/admin/structures/index', {})) as Array<{ id: number; name: string }>).find((d) => d.name === 'GH 销售部')!;
+  for (const [title, type] of [['GH 销售员', 1], ['GH 客服', 3], ['GH 空角色', 2]] as const) {
+    await ok('/admin/groups/save', { title, pid: 2, type, remark: '', rules: [] });
+  }
+  const roles = (await ok('/admin/groups/index', { pid: 2 })) as Array<{ id: number; title: string }>;
+  const roleId = (title: string) => roles.find((r) => r.title === title)!.id;
+  const people = [
+    ['13900000101', 'GH 张三', roleId('GH 销售员')],
+    ['13900000102', 'GH 李四', roleId('GH 客服')],
+    ['13900000103', 'GH 王五', roleId('GH 销售员')],
+  ] as const;
+  for (const [username, realname, role] of people) {
+    await ok('/admin/users/save', { username, password: 'Gh123456a', realname, structure_id: sales.id, parent_id: 1, group_id: [role] });
+  }
+}
