@@ -1,4 +1,5 @@
 import type { accessChannels } from '../../common/ipc/channels/access';
+import { roleMatrix } from '../../common/ipc/roleMatrix';
 import { accessMatrix, explain, impact, lintSnapshot, whoCanSee } from '../../common/policy';
 import type { AppServices } from '../../services/appServices';
 import type { HandlersFor } from '../handlerTypes';
@@ -6,22 +7,7 @@ import type { HandlersFor } from '../handlerTypes';
 export function accessHandlers(services: AppServices): HandlersFor<typeof accessChannels> {
   const projection = (draftId: string | null) => services.drafts().projection(draftId);
   return {
-    'roles.matrix': ({ draftId, fieldRules }) => {
-      const base = projection(null).snapshot;
-      const view = projection(draftId).snapshot;
-      const memberCounts: Record<string, number> = {};
-      for (const user of view.users) for (const roleId of user.roleIds) memberCounts[roleId] = (memberCounts[roleId] ?? 0) + 1;
-      return {
-        groups: view.roleGroups,
-        permissions: view.permissions,
-        fields: view.fields,
-        baseRoles: base.roles,
-        roles: view.roles,
-        baseFieldRules: fieldRules ? base.fieldRules : [],
-        fieldRules: fieldRules ? view.fieldRules : [],
-        memberCounts,
-      };
-    },
+    'roles.matrix': ({ draftId, fieldRules }) => roleMatrix(projection(null).snapshot, projection(draftId).snapshot, fieldRules),
     'impact.summary': ({ draftId, limit }) => {
       const started = performance.now();
       const report = impact(projection(null).policy(), projection(draftId).policy());
