@@ -3,6 +3,7 @@ import { ImpactPanel } from './ImpactPanel';
 import { roleMatrixMessages } from './messages';
 import { PermissionMatrix } from './PermissionMatrix';
 import { useMatrixProjection } from './useDraftProjection';
+import './roleMatrix.css';
 
 /** The "Permissions matrix" tab: the editor beside the draft's impact. */
 export function RoleMatrixView() {
