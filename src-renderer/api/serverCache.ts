@@ -1,6 +1,7 @@
 import { keepPreviousData, QueryClient, useQuery } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { ChannelInput, ChannelName, ChannelOutput, WorkspaceChangeReason } from '../../src-main/common/ipc/contract';
+import type { AppErrorData } from '../../src-main/common/ipc/result';
 import { reloadApp } from '../app/reloadApp';
 import { api, ApiError, type Api } from './client';
 
@@ -206,7 +207,8 @@ export interface ServerData<T> {
   data: T | null;
   /** `data`, or while a newer answer is asked, the last one shown: views stay steady between gestures. */
   shown: T | null;
-  error: { code: string; message: string } | null;
+  /** As it came (code and details): views word it with `useAppErrorText`, never by showing its message. */
+  error: AppErrorData | null;
   loading: boolean;
   /** The revision `data` belongs to (-1 without data): for performance marks. */
   revision: number;
@@ -253,6 +255,6 @@ export function prefetch<C extends ChannelName>(channel: C, input: ChannelInput<
   void queryClient.prefetchQuery({ queryKey: keyOf(channel, input, scope, revisions[scope]), queryFn: () => api().call(channel, input) });
 }
 
-function errorOf(error: Error): { code: string; message: string } {
-  return error instanceof ApiError ? { code: error.error.code, message: error.message } : { code: 'INTERNAL', message: String(error.message ?? error) };
+function errorOf(error: Error): AppErrorData {
+  return error instanceof ApiError ? error.error : { code: 'INTERNAL', message: String(error.message ?? error) };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { FieldDefinition } from '../../../src-main/common/domain/fieldRule';
 import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
+import { useAppErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized } from '../../i18n/useT';
 import { cellDomId, rectCols, rectContains, rectRows, rectSize, useGridGestures, VirtualGrid, type GridGeometry, type Rect } from '../../components/grid';
@@ -25,9 +26,16 @@ const GRID_ID = 'field-matrix';
 export function FieldMatrixView() {
   const t = useFeatureT(fieldMatrixMessages);
   const matrix = useMatrixProjection(true);
+  const words = useAppErrorText();
   return (
     <div className="matrix-layout">
-      {matrix.shown ? <FieldGrid data={matrix.shown} /> : <p role="status" className="loading">{matrix.error?.message ?? t('loading')}</p>}
+      {matrix.shown ? (
+        <FieldGrid data={matrix.shown} />
+      ) : (
+        <p role={matrix.error ? 'alert' : 'status'} className={matrix.error ? 'load-error' : 'loading'}>
+          {matrix.error ? words(matrix.error) : t('loading')}
+        </p>
+      )}
       <ImpactPanel />
     </div>
   );

@@ -1,6 +1,7 @@
 import type { ChannelInput } from '../../../src-main/common/ipc/contract';
 import { api } from '../../api/client';
 import { useServerQuery } from '../../api/serverCache';
+import { useAppErrorText } from '../../components/errors/useErrorText';
 import { useDraftStore } from '../../stores/draftStore';
 import { decodeScopes } from './scopeCodec';
 
@@ -62,5 +63,6 @@ export function useHeatmapData(permissionIds: readonly string[], userIds: readon
   const input: HeatmapInput | null =
     permissionIds.length === 0 ? null : { draftId, permissionIds: [...permissionIds], ...(userIds ? { userIds: [...userIds] } : {}), withBase: withDelta };
   const answer = useServerQuery('access.heatmap', input, HEATMAP);
-  return { data: answer.data, stale: answer.shown, error: answer.error?.message ?? null };
+  const words = useAppErrorText();
+  return { data: answer.data, stale: answer.shown, error: answer.error ? words(answer.error) : null };
 }
