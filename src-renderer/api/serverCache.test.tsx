@@ -22,13 +22,15 @@ interface Pending {
 
 let pending: Pending[];
 let emit: (reason: string) => void;
+let progress: (payload: unknown) => void;
 beforeEach(() => {
   pending = [];
   const api: Api = {
     transport: 'browser',
     call: ((channel: string, input: unknown) => new Promise((resolve) => pending.push({ channel, input, resolve }))) as Api['call'],
-    on: ((event: string, listener: (payload: { reason: string }) => void) => {
-      if (event === 'workspace.changed') emit = (reason) => listener({ reason });
+    on: ((event: string, listener: (payload: never) => void) => {
+      if (event === 'workspace.changed') emit = (reason) => listener({ reason } as never);
+      if (event === 'sync.progressed') progress = (payload) => listener(payload as never);
       return () => undefined;
     }) as Api['on'],
   };
@@ -137,6 +139,18 @@ describe('the server cache', () => {
     act(() => emit('workspace locked'));
     expect(reloadApp).toHaveBeenCalledTimes(1);
     expect(queryClient.getQueryCache().getAll()).toHaveLength(0); // nothing decrypted stays behind
+  });
+
+  it('moves the draft list with the first progress of each push (its draft is read-only from then on)', async () => {
+    const { Probe } = probe(() => useServerQuery('drafts.list', {}));
+    render(<Probe />);
+    await answer(asked('drafts.list')[0]!, { drafts: [], activeDraftId: null });
+    act(() => progress({ kind: 'push', pushId: 'p1', seq: 1, total: 3, status: 'done' }));
+    act(() => progress({ kind: 'push', pushId: 'p1', seq: 2, total: 3, status: 'done' }));
+    act(() => progress({ kind: 'pull', step: 'users', done: 1, total: 5 }));
+    expect(asked('drafts.list')).toHaveLength(2);
+    act(() => progress({ kind: 'push', pushId: 'p2', seq: 1, total: 1, status: 'failed' }));
+    expect(asked('drafts.list')).toHaveLength(3);
   });
 
   it('has a decision for every reason the contract names', () => {

@@ -151,6 +151,14 @@ function listen(): void {
   if (listening === client) return;
   listening = client;
   client.on('workspace.changed', ({ reason }) => workspaceChanged(reason));
+  // A push's first call journals it, and its draft is read-only from then on, before any verify: no
+  // `workspace.changed` says so, so the draft list moves with the first progress of each push.
+  const journaled = new Set<string>();
+  client.on('sync.progressed', (event) => {
+    if (event.kind !== 'push' || journaled.has(event.pushId)) return;
+    journaled.add(event.pushId);
+    bump('drafts');
+  });
 }
 
 /**

@@ -54,7 +54,7 @@ const HEATMAP = { name: 'access.heatmap+reachDelta', fetch: fetchHeatmap };
 /**
  * Loads the access map's matrix for every action of every module at once, so switching the action or the
  * column layout redraws without asking the main process again. Also loads (for the delta mode) the base matrix
- * and the reach changes of moves. `data` is the answer for exactly these columns, team and draft; `stale` the last
+ * and the reach changes of moves. `data` is the answer for exactly these columns, team and draft; `shown` that, or the last
  * one shown while a newer one is asked (the server cache decides which is which).
  */
 export function useHeatmapData(permissionIds: readonly string[], userIds: readonly string[] | undefined, delta: boolean) {
@@ -64,5 +64,5 @@ export function useHeatmapData(permissionIds: readonly string[], userIds: readon
     permissionIds.length === 0 ? null : { draftId, permissionIds: [...permissionIds], ...(userIds ? { userIds: [...userIds] } : {}), withBase: withDelta };
   const answer = useServerQuery('access.heatmap', input, HEATMAP);
   const words = useAppErrorText();
-  return { data: answer.data, stale: answer.shown, error: answer.error ? words(answer.error) : null };
+  return { data: answer.data, shown: answer.shown, error: answer.error ? words(answer.error) : null };
 }
