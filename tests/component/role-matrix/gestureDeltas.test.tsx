@@ -6,19 +6,17 @@ import { DEMO_FACTS } from '../../../src-main/common/generator';
 import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
 import { setApi, type Api } from '../../../src-renderer/api/client';
 import { queryClient, revisionOf } from '../../../src-renderer/api/serverCache';
-import { DraftBar } from '../../../src-renderer/features/drafts/DraftBar';
-import { FieldMatrixView } from '../../../src-renderer/features/field-matrix/FieldMatrixView';
 import { RoleMatrixView } from '../../../src-renderer/features/role-matrix/RoleMatrixView';
 import { useDraftStore } from '../../../src-renderer/stores/draftStore';
 import { useSettingsStore } from '../../../src-renderer/stores/settingsStore';
 import { installInProcessApi, type InProcessApi } from '../support/inProcessApi';
+import { renderFieldMatrix, renderPermissionMatrix } from './renderMatrix';
 import { cell, cellAt, columnIndex, drag, matrixGrid } from './gridQueries';
 
 /**
  * A gesture's answer carries what it changed in the role matrix, and the matrix held is patched with it: after
  * apply, undo and redo nobody asks for `roles.matrix` again, and what is held equals what a fresh ask would give.
  */
-const CUSTOMER_MODULE = '10';
 const [MARKETER, MARKETER_COPY] = DEMO_FACTS.identicalRoleIds;
 const EDITOR = DEMO_FACTS.editWithoutViewRoleId;
 
@@ -59,15 +57,7 @@ async function heldIsFresh(applied: number, fieldRules: boolean) {
 
 describe('gestures answered with deltas', () => {
   it('the permission grid: a new draft’s first cells, a second gesture, undo and redo never ask for the matrix again', async () => {
-    render(
-      <>
-        <DraftBar />
-        <RoleMatrixView />
-      </>,
-    );
-    const grid = await screen.findByRole('grid', { name: 'Permissions matrix' });
-    fireEvent.change(screen.getByRole('combobox', { name: 'Module' }), { target: { value: CUSTOMER_MODULE } });
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Search roles' }), { target: { value: '客户资料' } });
+    const grid = await renderPermissionMatrix('客户资料');
     await waitFor(() => cell(matrixGrid(), 'Create', EDITOR));
     asked = [];
 
@@ -85,15 +75,7 @@ describe('gestures answered with deltas', () => {
   });
 
   it('the field rules grid: the matrix with field rules is patched too', async () => {
-    render(
-      <>
-        <DraftBar />
-        <FieldMatrixView />
-      </>,
-    );
-    const grid = await screen.findByRole('grid', { name: 'Field rules' });
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Search roles' }), { target: { value: '市场专员' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Hidden' }));
+    const grid = await renderFieldMatrix('市场专员', 'Hidden');
     await waitFor(() => expect(grid.querySelector('[data-cell]')).not.toBeNull());
     asked = [];
     const [left, right] = [columnIndex(grid, MARKETER), columnIndex(grid, MARKETER_COPY)];
