@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint';
+import { folderIndex } from './scripts/eslint/folderIndex.js';
 import { layers } from './scripts/eslint/layers.js';
 
 export default tseslint.config(
@@ -8,9 +9,10 @@ export default tseslint.config(
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
-    plugins: { gatehouse: { rules: { layers } } },
+    plugins: { gatehouse: { rules: { layers, 'folder-index': folderIndex } } },
     rules: {
       'gatehouse/layers': 'error',
+      'gatehouse/folder-index': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',

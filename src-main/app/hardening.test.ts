@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { App, Session } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { browserHostCsp, ELECTRON_CSP, parseCsp } from '../common/security/contentSecurityPolicy';
+import { browserHostCsp, ELECTRON_CSP, parseCsp } from '../common/security';
 import { APP_CSP, hardenApp } from './hardening';
 
 const root = path.resolve(import.meta.dirname, '..', '..');

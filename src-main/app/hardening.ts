@@ -1,5 +1,5 @@
 import type { App, Session } from 'electron';
-import { ELECTRON_CSP } from '../common/security/contentSecurityPolicy';
+import { ELECTRON_CSP } from '../common/security';
 
 /**
  * Content Security Policy for the app's own pages. The page's meta tag carries the same policy (file://

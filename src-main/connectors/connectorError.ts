@@ -1,4 +1,4 @@
-import type { ConnectorErrorCode } from '../common/ipc/errorDetails';
+import type { ConnectorErrorCode } from '../common/ipc';
 
 /**
  * Every failure a connector reports carries a stable `code` (CONVENTIONS: errors with a stable code), the

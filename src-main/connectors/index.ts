@@ -18,4 +18,5 @@ export type {
 export { ConnectorError, isConnectorError, type ConnectorErrorCode, type ConnectorErrorDetails } from './connectorError';
 export type { JournalCall, JournalCallStatus, JournalRecord, PushJournalPort } from './pushJournal';
 export { matchCreated, remapIds } from './created';
-export * as wukong from './wukong';
+export * from './wukong';
+export { WukongPhpConnector, WUKONG_PHP_CAPABILITIES, WUKONG_PHP_KIND, type WukongPhpConnectorOptions } from './wukong-php';

@@ -1,4 +1,4 @@
-import { MAX_WIRE_MESSAGE_BYTES } from '../common/ipc/limits';
+import { MAX_WIRE_MESSAGE_BYTES } from '../common/ipc';
 
 /**
  * Every bound the browser host keeps on its clients. All are options so tests can use small values instead of

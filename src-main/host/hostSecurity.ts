@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { browserHostCsp } from '../common/security/contentSecurityPolicy';
+import { browserHostCsp } from '../common/security';
 
 export const SESSION_COOKIE = 'gatehouse_session';
 

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
-import type { ErrorCode } from '../common/ipc/result';
-import { readWireRequest, type WireMessage } from '../common/ipc/wire';
+import type { ErrorCode } from '../common/ipc';
+import { readWireRequest, type WireMessage } from '../common/ipc';
 import type { Dispatch } from '../ipc/dispatcher';
 import type { EventBus } from '../services/eventBus';
 

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES } from '../common/ipc/contract';
+import { CHANNEL_NAMES } from '../common/ipc';
 import { bindIpcMain } from './bindIpcMain';
 import type { Dispatch } from './dispatcher';
 

@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { CHANNEL_NAMES } from '../common/ipc/contract';
+import { CHANNEL_NAMES } from '../common/ipc';
 import type { EventBus } from '../services/eventBus';
 import type { Dispatch } from './dispatcher';
 

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../common/ipc/result';
+import { AppError } from '../common/ipc';
 import { createDispatcher } from './dispatcher';
 import type { Handlers } from './handlerTypes';
 
-const user = { id: 'u1', login: 'li.lei', name: '李雷', departmentId: 'd1', managerId: null, status: 'active' as const, title: '', roleIds: [] };
+const viewers = [{ userId: 'u1', scope: 5 }];
 
 // Only the channels these tests call; the dispatcher never touches the others.
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'app.info': () => ({ name: 'Gatehouse', version: '0.0.0', transport: 'browser', platform: 'linux' }),
-    'org.tree': () => ({ workspaceName: 'demo', departments: [], users: [user] }),
-    'org.user': ({ userId }) => {
-      if (userId !== 'u1') throw new AppError('NOT_FOUND', `no user with id ${userId}`);
-      return user;
+    'access.whoCanSee': ({ ownerId }) => {
+      if (ownerId !== 'u1') throw new AppError('NOT_FOUND', `no user with id ${ownerId}`);
+      return { viewers };
     },
     'roles.list': () => ({ groups: [], roles: [] }),
     'catalogue.list': () => ({ permissions: [] }),
@@ -25,8 +24,8 @@ const silent = () => undefined;
 
 describe('dispatcher', () => {
   it('answers a valid call with its value', async () => {
-    const result = await createDispatcher(handlers(), silent)('org.user', { userId: 'u1' }, ctx);
-    expect(result).toEqual({ ok: true, value: user });
+    const result = await createDispatcher(handlers(), silent)('access.whoCanSee', { draftId: null, ownerId: 'u1', permissionId: 'p1' }, ctx);
+    expect(result).toEqual({ ok: true, value: { viewers } });
   });
 
   it('refuses a channel outside the contract without calling anything', async () => {
@@ -35,11 +34,11 @@ describe('dispatcher', () => {
   });
 
   it('rejects invalid input with the failing field named, not a crash', async () => {
-    const result = await createDispatcher(handlers(), silent)('org.user', { userId: 42 }, ctx);
+    const result = await createDispatcher(handlers(), silent)('access.whoCanSee', { draftId: null, ownerId: 42, permissionId: 'p1' }, ctx);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('INVALID_INPUT');
-    expect(result.error.details).toEqual({ kind: 'fields', issues: [{ path: 'userId', message: expect.any(String) }] });
+    expect(result.error.details).toEqual({ kind: 'fields', issues: [{ path: 'ownerId', message: expect.any(String) }] });
   });
 
   it('rejects unexpected extra input fields (strict inputs)', async () => {
@@ -48,7 +47,7 @@ describe('dispatcher', () => {
   });
 
   it('passes an AppError through with its code', async () => {
-    const result = await createDispatcher(handlers(), silent)('org.user', { userId: 'nobody' }, ctx);
+    const result = await createDispatcher(handlers(), silent)('access.whoCanSee', { draftId: null, ownerId: 'nobody', permissionId: 'p1' }, ctx);
     expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'no user with id nobody' } });
   });
 
@@ -65,8 +64,8 @@ describe('dispatcher', () => {
   });
 
   it('refuses to send output that breaks the contract', async () => {
-    const broken = handlers({ 'org.tree': () => ({ workspaceName: 'demo', departments: [], users: [{ id: 1 }] }) as never });
-    const result = await createDispatcher(broken, silent)('org.tree', {}, ctx);
+    const broken = handlers({ 'org.view': () => ({ departments: [], users: [{ id: 1 }], roles: [], groups: [] }) as never });
+    const result = await createDispatcher(broken, silent)('org.view', { draftId: null }, ctx);
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

@@ -1,6 +1,4 @@
-import { contract, isChannelName } from '../common/ipc/contract';
-import { fieldIssues } from '../common/ipc/errorDetails';
-import { AppError, type Result } from '../common/ipc/result';
+import { AppError, contract, fieldIssues, isChannelName, type Result } from '../common/ipc';
 import type { CallContext, Handlers } from './handlerTypes';
 
 export type Dispatch = (channel: unknown, input: unknown, ctx: CallContext) => Promise<Result<unknown>>;

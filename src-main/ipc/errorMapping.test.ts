@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DraftRejectedError, problem } from '../common/draft/problems';
-import { fieldIssues } from '../common/ipc/errorDetails';
-import { AppError, appErrorSchema } from '../common/ipc/result';
+import { DraftRejectedError, problem } from '../common/draft';
+import { AppError, appErrorSchema, fieldIssues } from '../common/ipc';
 import { compilePolicy, effectiveScope } from '../common/policy';
-import { ConnectorError } from '../connectors/connectorError';
+import { ConnectorError } from '../connectors';
 import { StoreError } from '../store';
 import { toAppError } from './errorMapping';
 

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { AppError, type ErrorCode } from '../common/ipc/result';
-import type { storeErrorCodeSchema } from '../common/ipc/errorDetails';
+import { AppError, type ErrorCode } from '../common/ipc';
+import type { storeErrorCodeSchema } from '../common/ipc';
 import { DraftRejectedError } from '../common/draft';
 import { UnknownIdError } from '../common/policy';
 import { StoreError, type StoreErrorCode } from '../store';
-import { ConnectorError } from '../connectors/connectorError';
+import { ConnectorError } from '../connectors';
 
 const STORE_CODES: Record<StoreErrorCode, ErrorCode> = {
   WRONG_KEY: 'WRONG_KEY',

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ChannelName, ChannelOutput, Contract } from '../common/ipc/contract';
+import type { ChannelName, ChannelOutput, Contract } from '../common/ipc';
 
 /** Who is calling: the transport and, for logging without secrets, a short caller label. */
 export interface CallContext {

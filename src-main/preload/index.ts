@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNEL_NAMES, EVENT_NAMES } from '../common/ipc/contract';
-import type { GatehouseBridge } from '../common/ipc/bridge';
+import { CHANNEL_NAMES, EVENT_NAMES } from '../common/ipc';
+import type { GatehouseBridge } from '../common/ipc';
 
 /**
  * Exposes the contract's verbs and events to the renderer, nothing else (no ipcRenderer, no Node).

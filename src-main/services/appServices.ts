@@ -2,14 +2,14 @@ import path from 'node:path';
 import type { WukongCatalogue } from '../common/wukong';
 import type { SafeStorageLike } from '../store';
 import { demoSource } from './demoOrganisation';
-import type { DraftService } from './drafts/DraftService';
+import type { DraftService } from './drafts';
 import { EventBus } from './eventBus';
 import type { OpenWorkspace } from './openWorkspace';
-import { PolicyFileReader } from './policyFiles/PolicyFileReader';
-import type { ReadResult } from './policyFiles/readPolicyFile';
+import { PolicyFileReader } from './policyFiles';
+import type { ReadResult } from './policyFiles';
 import { loadBundledCatalogue } from './resources';
-import { ConsoleSession } from './session/ConsoleSession';
-import type { SyncWorkflow } from './sync/SyncWorkflow';
+import { ConsoleSession } from './session';
+import type { SyncWorkflow } from './sync';
 import { WorkspaceService } from './workspace';
 
 export interface AppServicesOptions {

@@ -1,5 +1,5 @@
 import { createDemoSnapshot, generateOrganisation } from '../common/generator';
-import type { Snapshot } from '../common/domain/snapshot';
+import type { Snapshot } from '../common/domain';
 import type { WukongCatalogue } from '../common/wukong';
 import type { SnapshotInfo } from '../store';
 

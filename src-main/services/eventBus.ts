@@ -1,4 +1,4 @@
-import type { EventName, EventPayload } from '../common/ipc/events';
+import type { EventName, EventPayload } from '../common/ipc';
 
 type Listener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../common/domain/snapshot';
+import type { Snapshot } from '../common/domain';
 
 /**
  * The workspace the console is showing: a name and its current state. The built-in demo is one;

@@ -7,7 +7,7 @@ export { createStore, openStore, configureConnection, type OpenStoreOptions } fr
 export { StoreSession, type LockReason, type SessionOptions } from './session';
 export { rekeyDatabase } from './rekey';
 export { moveAside, databaseFiles, RECOVERY_OPTIONS } from './damage';
-export type { Db } from './sqlcipher';
+export { applyKey, type Db } from './sqlcipher';
 export * from './keys';
 export * from './migrations';
 export * from './repos';

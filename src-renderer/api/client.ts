@@ -1,6 +1,4 @@
-import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../src-main/common/ipc/contract';
-import type { GatehouseBridge } from '../../src-main/common/ipc/bridge';
-import type { AppErrorData } from '../../src-main/common/ipc/result';
+import type { AppErrorData, ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload, GatehouseBridge } from '../../src-main/common/ipc';
 import { preloadTransport } from './preloadTransport';
 import type { Transport } from './transport';
 import { webSocketTransport } from './webSocketTransport';

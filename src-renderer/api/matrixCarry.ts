@@ -1,6 +1,4 @@
-import type { RoleMatrix } from '../../src-main/common/ipc/channels/access';
-import type { MatrixDelta } from '../../src-main/common/ipc/channels/drafts';
-import { applyMatrixDelta } from '../../src-main/common/ipc/roleMatrix';
+import { applyMatrixDelta, type MatrixDelta, type RoleMatrix } from '../../src-main/common/ipc';
 import type { Carry } from './serverCache';
 
 /** What a gesture's answer says of the matrix: a delta, null (none could be said, or no answer), or refused (nothing changed). */

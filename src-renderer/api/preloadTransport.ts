@@ -1,4 +1,4 @@
-import type { GatehouseBridge } from '../../src-main/common/ipc/bridge';
+import type { GatehouseBridge } from '../../src-main/common/ipc';
 import type { Transport } from './transport';
 
 export function preloadTransport(bridge: GatehouseBridge): Transport {

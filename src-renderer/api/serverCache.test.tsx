@@ -2,7 +2,7 @@
 import { notifyManager } from '@tanstack/react-query';
 import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { workspaceChangeReasonSchema } from '../../src-main/common/ipc/events';
+import { workspaceChangeReasonSchema } from '../../src-main/common/ipc';
 import { setApi, type Api } from './client';
 import { matrixCarry, type MatrixAnswer } from './matrixCarry';
 import { changing, queryClient, useServerQuery, WORKSPACE_CHANGES, workspaceChanged, type Carry, type ServerData } from './serverCache';

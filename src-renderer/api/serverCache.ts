@@ -1,7 +1,6 @@
 import { keepPreviousData, QueryClient, useQuery } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
-import type { ChannelInput, ChannelName, ChannelOutput, WorkspaceChangeReason } from '../../src-main/common/ipc/contract';
-import type { AppErrorData } from '../../src-main/common/ipc/result';
+import type { AppErrorData, ChannelInput, ChannelName, ChannelOutput, WorkspaceChangeReason } from '../../src-main/common/ipc';
 import { reloadApp } from '../app/reloadApp';
 import { api, ApiError, type Api } from './client';
 

@@ -1,4 +1,4 @@
-import type { Result } from '../../src-main/common/ipc/result';
+import type { Result } from '../../src-main/common/ipc';
 
 /** How the renderer reaches the main process: Electron's preload bridge or the browser host's WebSocket. */
 export interface Transport {

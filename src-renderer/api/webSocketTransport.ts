@@ -1,6 +1,5 @@
-import { MAX_WIRE_MESSAGE_BYTES, utf8ByteLength } from '../../src-main/common/ipc/limits';
-import type { Result } from '../../src-main/common/ipc/result';
-import { wireMessageSchema } from '../../src-main/common/ipc/wire';
+import { MAX_WIRE_MESSAGE_BYTES, utf8ByteLength, wireMessageSchema } from '../../src-main/common/ipc';
+import type { Result } from '../../src-main/common/ipc';
 import type { Transport } from './transport';
 
 /**

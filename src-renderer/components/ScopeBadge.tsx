@@ -1,4 +1,4 @@
-import type { DataScope } from '../../src-main/common/domain/role';
+import type { DataScope } from '../../src-main/common/domain';
 import { useT } from '../i18n/useT';
 
 /**

@@ -1,4 +1,4 @@
-import { SCOPE_NAMES } from '../../src-main/common/policy/text';
+import { SCOPE_NAMES } from '../../src-main/common/policy';
 
 const label = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 

@@ -1,4 +1,4 @@
-import { SCOPE_NAMES } from '../../src-main/common/policy/text';
+import { SCOPE_NAMES } from '../../src-main/common/policy';
 import type { MessageKey } from './en';
 
 /** 简体中文。类型保证每个键都有译文。 */

@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 import type { DraftBatch } from '../../src-main/common/draft';
-import type { DraftProblemView, DraftSummary } from '../../src-main/common/ipc/channels/drafts';
-import type { AppErrorData } from '../../src-main/common/ipc/result';
+import type { AppErrorData, DraftProblemView, DraftSummary } from '../../src-main/common/ipc';
 import { api, ApiError } from '../api/client';
 import { matrixCarry, type MatrixAnswer } from '../api/matrixCarry';
 import { changing, onRevision } from '../api/serverCache';

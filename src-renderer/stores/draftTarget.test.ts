@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DraftSummary } from '../../src-main/common/ipc/channels/drafts';
+import type { DraftSummary } from '../../src-main/common/ipc';
 import { keptOutReason, uniqueDraftName } from './draftTarget';
 
 const draft = (over: Partial<DraftSummary>): DraftSummary => ({

@@ -1,4 +1,4 @@
-import type { DraftSummary } from '../../src-main/common/ipc/channels/drafts';
+import type { DraftSummary } from '../../src-main/common/ipc';
 
 /** Why an edit cannot go into a draft: it was pushed (read-only), or it is a rollback draft kept as generated. */
 export type KeptOutReason = 'pushed' | 'rollback';

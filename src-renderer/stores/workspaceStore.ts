@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-import type { WorkspaceSummaryView } from '../../src-main/common/ipc/channels/workspace';
-import type { AppErrorData } from '../../src-main/common/ipc/result';
+import type { AppErrorData, WorkspaceSummaryView } from '../../src-main/common/ipc';
 import { api, ApiError } from '../api/client';
 
 interface WorkspaceState {

@@ -13,8 +13,8 @@ import { apply } from '../../src-main/common/draft';
 import type { DraftOperation } from '../../src-main/common/draft';
 import type { Snapshot } from '../../src-main/common/domain';
 import { generateOrganisation } from '../../src-main/common/generator';
-import { compilePolicy, impact, updatePolicy, type CompiledPolicy } from '../../src-main/common/policy';
-import { isProtectedRole } from '../../src-main/common/wukong/superAdmin';
+import { type CompiledPolicy, compilePolicy, impact, updatePolicy } from '../../src-main/common/policy';
+import { isProtectedRole } from '../../src-main/common/wukong';
 import { loadBundledCatalogue } from '../../src-main/services/resources';
 
 const DEPARTMENTS = 2000;

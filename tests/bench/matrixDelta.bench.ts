@@ -9,7 +9,7 @@
  */
 import { apply, type DraftOperation } from '../../src-main/common/draft';
 import type { Role } from '../../src-main/common/domain';
-import { matrixDelta, roleMatrix } from '../../src-main/common/ipc/roleMatrix';
+import { matrixDelta, roleMatrix } from '../../src-main/common/ipc';
 import { demoSource } from '../../src-main/services/demoOrganisation';
 import { loadBundledCatalogue } from '../../src-main/services/resources';
 

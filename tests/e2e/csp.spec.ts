@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ELECTRON_CSP, parseCsp } from '../../src-main/common/security/contentSecurityPolicy';
+import { ELECTRON_CSP, parseCsp } from '../../src-main/common/security';
 import { startHost, type RunningHost } from './support/browserHost';
 
 // The console under its real policy in Chromium: styles from the bundled CSS only (no 'unsafe-inline'), and yet

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createDemoSnapshot, DEMO_FACTS } from '../../src-main/common/generator';
 import { loadBundledCatalogue } from '../../src-main/services/resources';
-import { WUKONG_SUPER_USER_ID } from '../../src-main/common/wukong/constants';
+import { WUKONG_SUPER_USER_ID } from '../../src-main/common/wukong';
 import { startHost, type RunningHost } from './support/browserHost';
 
 // Names and ids come from the generator the app itself uses, so the test follows the real demo data.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { SeededRandom } from '../../src-main/common/generator/prng';
-import { contract, type ChannelName } from '../../src-main/common/ipc/contract';
+import type { SeededRandom } from '../../src-main/common/generator';
+import { type ChannelName, contract } from '../../src-main/common/ipc';
 
 /** The part of JSON Schema `z.toJSONSchema` writes for the contract's inputs. */
 interface JsonSchema {

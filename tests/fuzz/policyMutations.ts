@@ -1,4 +1,4 @@
-import type { SeededRandom } from '../../src-main/common/generator/prng';
+import type { SeededRandom } from '../../src-main/common/generator';
 
 /**
  * Damaged and hostile versions of real policy files: what a person's editor, a bad merge or an attacker makes of

@@ -1,5 +1,5 @@
-import { SeededRandom } from '../../src-main/common/generator/prng';
-import { CHANNEL_NAMES, type ChannelName } from '../../src-main/common/ipc/contract';
+import { SeededRandom } from '../../src-main/common/generator';
+import { CHANNEL_NAMES, type ChannelName } from '../../src-main/common/ipc';
 import { contractAccepts, IdPool, inputFor } from './inputs';
 import { mutatePolicyFile } from './policyMutations';
 import { sessionCookie, WireClient, type CallOutcome } from './wireClient';
@@ -53,7 +53,7 @@ const REFUSED_ONLY = new Set<ChannelName>(['workspace.lock', 'workspace.changePa
 const READ_ONLY = new Set<ChannelName>([
   'app.info', 'roles.list', 'roles.matrix', 'catalogue.list', 'impact.summary', 'access.explain', 'access.whoCanSee', 'access.heatmap',
   'access.reachDelta', 'lints.run', 'drafts.list', 'drafts.batches', 'drafts.changes', 'policy.export', 'reports.export', 'reports.table',
-  'org.tree', 'org.user', 'org.view', 'sync.status', 'sync.undoPreview', 'workspace.list', 'audit.list', 'audit.verify',
+  'org.view', 'sync.status', 'sync.undoPreview', 'workspace.list', 'audit.list', 'audit.verify',
 ]);
 
 /** Frames a browser never sends: the host must close the socket cleanly or answer, and live on. */

@@ -48,17 +48,19 @@ export const CRM_EDITION_INFO: Readonly<Record<CrmEdition, CrmEditionInfo>> = {
       optimisticConcurrency: false,
     },
   },
-  // PHP edition v11.0.3: the data scope is `admin_group.type`, one per role; field grants are one serialized
-  // list per role × module (`admin_field_grant.content`, application/admin/logic/FieldGrantLogic.php) with
-  // read / write per field and no mask; `groups/save` answers `{"data":1}`, no id.
+  // PHP edition v11.0.3 (connectors/wukong-php/WukongPhpConnector.ts says each with its source): the data scope
+  // is `admin_group.type`, one per role; field grants are one serialized list per role × module
+  // (application/admin/logic/FieldGrantLogic.php) with read / write per field and no mask; a field the list does
+  // not name is fully open, so a custom field's rule can be removed (built-in ones are refused per cell);
+  // `users/enables` stores status 2 (not yet activated); `groups/save` answers `{"data":1}`, no id.
   'wukong-php': {
     name: { en: 'WukongCRM 11 (PHP)', 'zh-CN': '悟空CRM 11（PHP 版）' },
     capabilities: {
       scopePerPermission: false,
       fieldRules: true,
-      fieldRuleRemoval: false,
+      fieldRuleRemoval: true,
       fieldMasks: false,
-      inactiveStatusSettable: false,
+      inactiveStatusSettable: true,
       returnsCreatedIds: false,
       optimisticConcurrency: false,
     },

@@ -6,4 +6,4 @@ export * from './role';
 export * from './fieldRule';
 export * from './snapshot';
 export { departmentTree, type DepartmentTree } from './departmentTree';
-export { validateSnapshot, type SnapshotProblem } from './validateSnapshot';
+export { findCycle, validateSnapshot, type SnapshotProblem } from './validateSnapshot';

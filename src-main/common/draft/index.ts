@@ -8,7 +8,7 @@ export * from './operations';
 
 // Applying and checking.
 export type { DraftProblem, DraftProblemCode, ProblemRefs, ProblemSeverity } from './problems';
-export { DraftRejectedError, PROBLEM_SEVERITY, WUKONG_CODES } from './problems';
+export { DraftRejectedError, PROBLEM_SEVERITY, WUKONG_CODES, problem } from './problems';
 export { apply, applyChecked, type ApplyOptions, type CheckedApply } from './apply';
 export { validate, type RuleLevel } from './validate';
 

@@ -1,5 +1,5 @@
 import type { Id, Role } from '../domain';
-import { isProtectedRole } from '../wukong/superAdmin';
+import { isProtectedRole } from '../wukong';
 import type { OperationOf } from './operations';
 import type { RuleContext } from './ruleContext';
 import { quoteEn, quoteZh, roleLabel } from './ruleContext';

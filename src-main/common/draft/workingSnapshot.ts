@@ -1,5 +1,5 @@
 import type { Department, FieldDefinition, FieldRule, Id, Permission, Role, RoleGroup, Snapshot, User } from '../domain';
-import { isHardCodedSuperUser } from '../wukong/superAdmin';
+import { isHardCodedSuperUser } from '../wukong';
 import { WorkingTable } from './workingTable';
 
 export const fieldRuleKey = (roleId: Id, module: string, field: string): string => `${roleId}\u0000${module}\u0000${field}`;

@@ -1,5 +1,5 @@
 import type { DataScope, Role } from '../domain';
-import { WUKONG_ROLE_GROUP } from '../wukong/constants';
+import { WUKONG_ROLE_GROUP } from '../wukong';
 import type { DepartmentFunction } from './departmentNames';
 import { actionsAt, type GrantLevel, type GroupGrantCatalogue } from './grantCatalogue';
 import type { SeededRandom } from './prng';

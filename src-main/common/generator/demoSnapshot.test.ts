@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledCatalogue } from '../../services/resources';
 import { snapshotSchema, validateSnapshot } from '../domain';
-import { WUKONG_ROLE_GROUP, WUKONG_SUPER_USER_ID } from '../wukong/constants';
+import { WUKONG_ROLE_GROUP, WUKONG_SUPER_USER_ID } from '../wukong';
 import { createDemoSnapshot, DEMO_FACTS } from './demoSnapshot';
 
 const catalogue = loadBundledCatalogue();

@@ -1,6 +1,6 @@
 import type { Department, FieldRule, LocalizedText, Role, Snapshot, User, UserStatus } from '../domain';
-import type { WukongCatalogue } from '../wukong/buildCatalogue';
-import { WUKONG_ROLE_GROUP, WUKONG_ROOT_DEPARTMENT_ID, WUKONG_SUPER_ROLE_ID, WUKONG_SUPER_USER_ID } from '../wukong/constants';
+import type { WukongCatalogue } from '../wukong';
+import { WUKONG_ROLE_GROUP, WUKONG_ROOT_DEPARTMENT_ID, WUKONG_SUPER_ROLE_ID, WUKONG_SUPER_USER_ID } from '../wukong';
 import { UniqueNames, loginFor } from './chineseNames';
 import { memberTitles, type DepartmentFunction } from './departmentNames';
 import { crmFields } from './generateOrganisation';

@@ -1,5 +1,5 @@
 import type { Department } from '../domain';
-import { WUKONG_ROOT_DEPARTMENT_ID } from '../wukong/constants';
+import { WUKONG_ROOT_DEPARTMENT_ID } from '../wukong';
 import { childDepartment, topLevelCount, type DepartmentKind } from './departmentNames';
 import type { SeededRandom } from './prng';
 

@@ -1,6 +1,5 @@
 import type { FieldAccess, FieldDefinition, FieldMask, FieldRule } from '../domain';
-import { CRM_MODULE_BY_LABEL } from '../wukong/constants';
-import { CRM_SYSTEM_FIELDS_BY_LABEL } from '../wukong/fieldLabels';
+import { CRM_MODULE_BY_LABEL, CRM_SYSTEM_FIELDS_BY_LABEL } from '../wukong';
 import type { SeededRandom } from './prng';
 
 /** `module.field` of the system fields (owner, created at, …): view-only settable in WukongCRM (operateType 2/4). */

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadBundledCatalogue } from '../../services/resources';
-import { snapshotSchema, validateSnapshot, type Snapshot } from '../domain';
-import { findCycle } from '../domain/validateSnapshot';
-import { WUKONG_ROLE_GROUP, WUKONG_SUPER_ROLE_ID, WUKONG_SUPER_USER_ID } from '../wukong/constants';
+import { findCycle, type Snapshot, snapshotSchema, validateSnapshot } from '../domain';
+import { WUKONG_ROLE_GROUP, WUKONG_SUPER_ROLE_ID, WUKONG_SUPER_USER_ID } from '../wukong';
 import { MAX_DEPARTMENT_DEPTH } from './departments';
 import { isSystemField } from './fieldRules';
 import { generateOrganisation, takenAtForSeed } from './generateOrganisation';

@@ -1,6 +1,6 @@
 import type { FieldDefinition, FieldRule, Role, Snapshot } from '../domain';
-import type { WukongCatalogue } from '../wukong/buildCatalogue';
-import { CRM_MODULE_BY_LABEL, WUKONG_ROLE_GROUP, WUKONG_SUPER_USER_ID } from '../wukong/constants';
+import type { WukongCatalogue } from '../wukong';
+import { CRM_MODULE_BY_LABEL, WUKONG_ROLE_GROUP, WUKONG_SUPER_USER_ID } from '../wukong';
 import { generateCustomRoles, type GeneratedRole } from './customRoles';
 import { generateDepartments } from './departments';
 import { initialFieldRules, tunedFieldRules } from './fieldRules';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledCatalogue } from '../../services/resources';
-import { WUKONG_ROLE_GROUP } from '../wukong/constants';
+import { WUKONG_ROLE_GROUP } from '../wukong';
 import { generateCustomRoles } from './customRoles';
 import { childDepartment, topLevelCount } from './departmentNames';
 import { generateDepartments, MAX_DEPARTMENT_DEPTH } from './departments';

@@ -1,5 +1,5 @@
 import type { User, UserStatus } from '../domain';
-import { WUKONG_SUPER_ROLE_ID, WUKONG_SUPER_USER_ID } from '../wukong/constants';
+import { WUKONG_SUPER_ROLE_ID, WUKONG_SUPER_USER_ID } from '../wukong';
 import { UniqueNames, loginFor } from './chineseNames';
 import { headTitle, memberTitles, type DepartmentKind } from './departmentNames';
 import { departmentIdAt, type DepartmentPlan } from './departments';

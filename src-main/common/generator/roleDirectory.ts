@@ -1,5 +1,5 @@
 import type { Role } from '../domain';
-import { WUKONG_ROLE_GROUP, WUKONG_SUPER_ROLE_ID } from '../wukong/constants';
+import { WUKONG_ROLE_GROUP, WUKONG_SUPER_ROLE_ID } from '../wukong';
 import type { GeneratedRole } from './customRoles';
 import type { DepartmentFunction } from './departmentNames';
 import type { SeededRandom } from './prng';

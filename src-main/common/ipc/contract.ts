@@ -2,11 +2,14 @@ import type { z } from 'zod';
 import type { ChannelSpec } from './channel';
 import { accessChannels } from './channels/access';
 import { appChannels } from './channels/app';
+import { auditChannels } from './channels/audit';
+import { catalogueChannels } from './channels/catalogue';
 import { draftsChannels } from './channels/drafts';
-import { filesChannels } from './channels/files';
+import { impactChannels } from './channels/impact';
+import { lintsChannels } from './channels/lints';
 import { orgChannels } from './channels/org';
-import { orgViewChannels } from './channels/orgView';
-import { reviewChannels } from './channels/review';
+import { policyChannels } from './channels/policy';
+import { reportsChannels } from './channels/reports';
 import { rolesChannels } from './channels/roles';
 import { syncChannels } from './channels/sync';
 import { workspaceChannels } from './channels/workspace';
@@ -14,18 +17,22 @@ import { workspaceChannels } from './channels/workspace';
 /**
  * THE contract between the renderer and the main process: every channel `domain.verb` with its zod input
  * and output. The Electron binding, the preload, the browser host and the renderer's client all derive from
- * this object; no channel string appears anywhere else. Each domain keeps its channels in `channels/`.
+ * this object; no channel string appears anywhere else. Each prefix keeps its channels in
+ * `channels/<prefix>.ts` (`roles.matrix` in `channels/roles.ts`), so a channel's name leads to its file.
  */
 export const contract = {
   ...appChannels,
   ...orgChannels,
   ...rolesChannels,
+  ...catalogueChannels,
   ...draftsChannels,
   ...accessChannels,
-  ...orgViewChannels,
+  ...impactChannels,
+  ...lintsChannels,
   ...workspaceChannels,
-  ...reviewChannels,
-  ...filesChannels,
+  ...auditChannels,
+  ...policyChannels,
+  ...reportsChannels,
   ...syncChannels,
 } satisfies Record<string, ChannelSpec>;
 
@@ -39,6 +46,3 @@ export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
-
-export { events, EVENT_NAMES, workspaceChangeReasonSchema, type EventName, type EventPayload, type WorkspaceChangeReason } from './events';
-export { AppError, type AppErrorData, type ErrorCode, type ErrorDetails, type Result } from './result';

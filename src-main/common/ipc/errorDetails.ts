@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedTextSchema } from '../domain/ids';
+import { localizedTextSchema } from '../domain';
 
 /**
  * What a failed call carries besides its code and message, as data: the renderer picks its words by `kind` and

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../domain/snapshot';
+import type { Snapshot } from '../domain';
 import { apply } from '../draft';
 import { arbValidOps } from '../draft/testing/arbitraries';
 import { sampleSnapshot } from '../draft/testing/builders';

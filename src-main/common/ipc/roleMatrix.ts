@@ -1,9 +1,6 @@
-import type { FieldRule } from '../domain/fieldRule';
-import type { Role } from '../domain/role';
-import type { Snapshot } from '../domain/snapshot';
-import type { User } from '../domain/user';
-import type { RoleMatrix } from './channels/access';
+import type { FieldRule, Role, Snapshot, User } from '../domain';
 import type { MatrixDelta, Splice } from './channels/drafts';
+import type { RoleMatrix } from './channels/roles';
 
 /**
  * `roles.matrix`, and what a gesture changed in it said as a delta: made in the main process, applied by the

@@ -1,5 +1,5 @@
 import type { Snapshot, UserStatus } from '../domain';
-import { gatewayAdminRoleId, isHardCodedSuperUser, isSuperAdminRole } from '../wukong/superAdmin';
+import { gatewayAdminRoleId, isHardCodedSuperUser, isSuperAdminRole } from '../wukong';
 import { dataTypeRank, RANK_SCOPE } from './dataType';
 import { DenseIds } from './denseIds';
 import { eulerTour, type EulerTour } from './eulerTour';

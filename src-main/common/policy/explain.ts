@@ -1,5 +1,5 @@
 import type { DataScope, LocalizedText } from '../domain';
-import { isHardCodedSuperUser } from '../wukong/superAdmin';
+import { isHardCodedSuperUser } from '../wukong';
 import type { CompiledPolicy, ScopeValue } from './compiledPolicy';
 import { isKnownDataType } from './dataType';
 import { permissionNumber, rolesOfUser, roleGrants, scopeOf, userNumber } from './scope';

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../domain/snapshot';
+import type { Snapshot } from '../domain';
 
 /**
  * The order a snapshot file is written in, so that the same state always gives the same bytes and a change

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { snapshotSchema } from '../domain/snapshot';
-import { draftOperationSchema } from '../draft/operations';
+import { snapshotSchema } from '../domain';
+import { draftOperationSchema } from '../draft';
 
 /**
  * Policy files: a draft or a whole snapshot as a file people review in git or send to a colleague. The YAML

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledCatalogue } from '../../services/resources';
-import type { Permission } from '../domain/permission';
+import type { Permission } from '../domain';
 import { CRM_ACTIONS, crmActionPermissions, crmModules } from './crmActions';
 
 const permissions = loadBundledCatalogue().permissions;

@@ -1,5 +1,4 @@
-import type { LocalizedText } from '../domain/ids';
-import type { Permission } from '../domain/permission';
+import type { LocalizedText, Permission } from '../domain';
 
 /**
  * The record actions the access map and its report show, by WukongCRM realm suffix (`crm:<module>:<action>`):

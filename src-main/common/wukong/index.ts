@@ -22,6 +22,7 @@ export {
   gatewayAdminRoleId,
   bypassesGateway,
 } from './superAdmin';
+export { SENSITIVE_ACTIONS, TYPED_CONFIRMATION_ACTIONS, actionOf, isSensitiveKey } from './sensitiveActions';
 export { CRM_FIELD_ENGLISH, CRM_SYSTEM_FIELDS_BY_LABEL } from './fieldLabels';
 export {
   WUKONG_FILES,

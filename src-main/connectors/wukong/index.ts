@@ -5,4 +5,7 @@ export { pullSnapshot, type PullOptions, type PullStep } from './pull/pullSnapsh
 export { planPush, type WukongPushPlan } from './plan/planPush';
 export { pushStepSchema, STEP_ENDPOINT, type PushStep, type PushStepKind } from './plan/steps';
 export { runPush, type RetryPolicy, type RunPushOptions } from './push/runPush';
+// One planned step against a session, as the push sends it (tests drive a single step with a given user's session).
+export { executeStep } from './push/executors';
+export { IdResolver, type StepContext } from './push/stepContext';
 export { verifyPush } from './verify/verifyPush';

@@ -1,4 +1,4 @@
-import type { appChannels } from '../../common/ipc/channels/app';
+import type { appChannels } from '../../common/ipc';
 import type { AppServices } from '../../services/appServices';
 import type { HandlersFor } from '../handlerTypes';
 

@@ -1,5 +1,7 @@
-import type { draftsChannels } from '../../common/ipc/channels/drafts';
+import type { draftsChannels } from '../../common/ipc';
+import { impact } from '../../common/policy';
 import type { AppServices } from '../../services/appServices';
+import { impactByPermission, reviewGestures } from '../../services/review';
 import type { HandlersFor } from '../handlerTypes';
 
 export function draftsHandlers(services: AppServices): HandlersFor<typeof draftsChannels> {
@@ -21,5 +23,20 @@ export function draftsHandlers(services: AppServices): HandlersFor<typeof drafts
     'drafts.undo': ({ draftId }) => drafts().undo(draftId),
     'drafts.redo': ({ draftId }) => drafts().redo(draftId),
     'drafts.batches': ({ draftId }) => ({ batches: drafts().batches(draftId) }),
+    'drafts.changes': ({ draftId }) => {
+      const service = drafts();
+      const base = service.projection(null);
+      const projected = service.projection(draftId);
+      const report = impact(base.policy(), projected.policy());
+      return {
+        gestures: reviewGestures(service.batches(draftId), service.states(draftId)),
+        impact: {
+          usersAffected: report.counts.usersAffected,
+          moved: report.counts.moved,
+          permissions: impactByPermission(report, projected.snapshot, base.snapshot),
+        },
+      };
+    },
+    'drafts.revertBatch': ({ draftId, batchId }) => drafts().revertBatch(draftId, batchId),
   };
 }

@@ -1,7 +1,6 @@
-import type { rolesChannels } from '../../common/ipc/channels/roles';
-import type { Snapshot } from '../../common/domain/snapshot';
-import type { RoleSummary } from '../../common/ipc/channels/roles';
-import { isSuperAdminRole } from '../../common/wukong/superAdmin';
+import { roleMatrix, type rolesChannels, type RoleSummary } from '../../common/ipc';
+import type { Snapshot } from '../../common/domain';
+import { isSuperAdminRole } from '../../common/wukong';
 import type { AppServices } from '../../services/appServices';
 import type { HandlersFor } from '../handlerTypes';
 
@@ -11,7 +10,8 @@ export function rolesHandlers(services: AppServices): HandlersFor<typeof rolesCh
       const snapshot = services.workspace().snapshot();
       return { groups: snapshot.roleGroups, roles: summarizeRoles(snapshot) };
     },
-    'catalogue.list': () => ({ permissions: services.workspace().snapshot().permissions }),
+    // The same builder a gesture's matrix delta is checked against (common/ipc/roleMatrix).
+    'roles.matrix': ({ draftId, fieldRules }) => roleMatrix(services.drafts().projection(null).snapshot, services.drafts().projection(draftId).snapshot, fieldRules),
   };
 }
 

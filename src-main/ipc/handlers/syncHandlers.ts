@@ -1,8 +1,8 @@
 import { CRM_EDITION_INFO, editionOfProfile } from '../../common/crm';
-import type { syncChannels } from '../../common/ipc/channels/sync';
-import { AppError } from '../../common/ipc/result';
+import type { syncChannels } from '../../common/ipc';
+import { AppError } from '../../common/ipc';
 import type { AppServices } from '../../services/appServices';
-import { createWukongConnector } from '../../services/sync';
+import { createConnector } from '../../services/sync';
 import type { HandlersFor } from '../handlerTypes';
 
 /**
@@ -59,11 +59,11 @@ export function syncHandlers(services: AppServices): HandlersFor<typeof syncChan
       };
     },
 
-    'sync.connect': ({ taskId, serverUrl, username, password, newWorkspace }) =>
+    'sync.connect': ({ taskId, edition, serverUrl, username, password, newWorkspace }) =>
       task(taskId, async (signal) => {
-        const profile = { connector: 'wukong-crm-11', serverUrl, username, secretKind: 'password' as const, secret: password };
+        const profile = { connector: edition ?? 'wukong-crm-11', serverUrl, username, secretKind: 'password' as const, secret: password };
         // Log in first: a wrong password, a locked or disabled account creates and stores nothing.
-        const probe = createWukongConnector({ ...profile, updatedAt: new Date().toISOString() });
+        const probe = createConnector({ ...profile, updatedAt: new Date().toISOString() });
         await probe.connect(signal);
         await probe.disconnect().catch(() => undefined);
         const current = session.current === null ? null : session.workspaces.summary(session.current);

@@ -1,11 +1,10 @@
-import type { workspaceChannels } from '../../common/ipc/channels/workspace';
-import { AppError } from '../../common/ipc/result';
+import type { workspaceChannels } from '../../common/ipc';
+import { AppError } from '../../common/ipc';
 import type { AppServices } from '../../services/appServices';
 import type { HandlersFor } from '../handlerTypes';
 
 export function workspaceHandlers(services: AppServices): HandlersFor<typeof workspaceChannels> {
   const { session } = services;
-  const currentData = () => session.workspaces.data(services.workspace().id);
   return {
     'workspace.list': () => ({
       workspaces: session.workspaces.list(),
@@ -25,17 +24,6 @@ export function workspaceHandlers(services: AppServices): HandlersFor<typeof wor
     'workspace.changePassphrase': async ({ workspaceId, current, next }) => {
       await session.workspaces.changePassphrase(workspaceId, { current, next });
       return {};
-    },
-    'audit.list': ({ limit, beforeSeq }) => ({
-      entries: currentData()
-        .listAudit({ limit, beforeSeq })
-        .map(({ seq, at, actor, action, details, hash }) => ({ seq, at, actor, action, details, hash })),
-    }),
-    'audit.verify': () => {
-      const result = currentData().verifyAudit();
-      return result.ok
-        ? { ok: true, entries: result.entries }
-        : { ok: false, entries: result.entries, brokenAt: result.brokenAt, reason: result.reason, message: result.message };
     },
   };
 }

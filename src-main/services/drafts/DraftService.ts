@@ -1,10 +1,8 @@
 import { applyChecked } from '../../common/draft';
 import type { DraftBatch, DraftProblem } from '../../common/draft';
-import type { Snapshot } from '../../common/domain/snapshot';
-import type { DraftProblemView, DraftSummary, MatrixDelta } from '../../common/ipc/channels/drafts';
-import { matrixDelta } from '../../common/ipc/roleMatrix';
-import type { WorkspaceChangeReason } from '../../common/ipc/events';
-import { AppError } from '../../common/ipc/result';
+import type { Snapshot } from '../../common/domain';
+import { matrixDelta, type DraftProblemView, type DraftSummary, type MatrixDelta, type WorkspaceChangeReason } from '../../common/ipc';
+import { AppError } from '../../common/ipc';
 import type { EventBus } from '../eventBus';
 import { checkGestures, type GestureError } from './checkGestures';
 import { summarize, type DraftInfo, type DraftOrigin, type DraftRepository, type PushRecord } from './draftRecord';

@@ -1,8 +1,7 @@
 import { applyChecked, describeOperations } from '../../common/draft';
 import type { DraftBatch, DraftProblem } from '../../common/draft';
-import type { LocalizedText } from '../../common/domain/ids';
-import type { Snapshot } from '../../common/domain/snapshot';
-import type { DraftProblemView } from '../../common/ipc/channels/drafts';
+import type { LocalizedText, Snapshot } from '../../common/domain';
+import type { DraftProblemView } from '../../common/ipc';
 
 /** A rule error of one gesture in a sequence (1-based `number` = position among the gestures checked + offset). */
 export interface GestureError {

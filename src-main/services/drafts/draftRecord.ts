@@ -1,5 +1,5 @@
 import type { DraftBatch } from '../../common/draft';
-import type { DraftOriginView, DraftPushView, DraftSummary } from '../../common/ipc/channels/drafts';
+import type { DraftOriginView, DraftPushView, DraftSummary } from '../../common/ipc';
 
 /** Where a draft came from when it was not drawn by hand (stored with it, migration 30). */
 export interface DraftOrigin {

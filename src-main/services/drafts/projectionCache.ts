@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { apply } from '../../common/draft';
 import type { DraftBatch } from '../../common/draft';
-import type { Snapshot } from '../../common/domain/snapshot';
-import { compilePolicy, updatePolicy, type CompiledPolicy } from '../../common/policy';
+import type { Snapshot } from '../../common/domain';
+import { type CompiledPolicy, compilePolicy, updatePolicy } from '../../common/policy';
 
 export interface Projection {
   /** No other state has it, in this process or another: what a matrix delta starts from and leads to. */

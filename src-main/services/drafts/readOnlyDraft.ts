@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { lockedVerbSchema } from '../../common/ipc/errorDetails';
-import { AppError } from '../../common/ipc/result';
+import type { lockedVerbSchema } from '../../common/ipc';
+import { AppError } from '../../common/ipc';
 import type { PushRecord } from './draftRecord';
 
 /** What may not be done to a pushed draft (listed in the contract: the console words each one). */

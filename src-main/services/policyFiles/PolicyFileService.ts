@@ -1,8 +1,8 @@
 import { apply } from '../../common/draft';
-import type { Snapshot } from '../../common/domain/snapshot';
-import type { ChannelOutput } from '../../common/ipc/contract';
-import { AppError } from '../../common/ipc/result';
-import type { DraftService } from '../drafts/DraftService';
+import type { Snapshot } from '../../common/domain';
+import type { ChannelOutput } from '../../common/ipc';
+import { AppError } from '../../common/ipc';
+import type { DraftService } from '../drafts';
 import type { WorkspaceData } from '../workspace';
 import type { ReadResult } from './readPolicyFile';
 import { text } from './problemText';

@@ -1,6 +1,5 @@
-import type { LocalizedText } from '../../common/domain/ids';
-import type { Snapshot } from '../../common/domain/snapshot';
-import { indexPermissions, permissionPathLabel } from '../../common/wukong/permissionPathLabel';
+import type { LocalizedText, Snapshot } from '../../common/domain';
+import { indexPermissions, permissionPathLabel } from '../../common/wukong';
 
 export type NamedKind = 'role' | 'user' | 'department' | 'permission';
 type Locale = keyof LocalizedText;

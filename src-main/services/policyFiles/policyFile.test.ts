@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { apply } from '../../common/draft';
 import type { DraftBatch } from '../../common/draft';
 import { sampleSnapshot } from '../../common/draft/testing/builders';
-import type { Snapshot } from '../../common/domain/snapshot';
-import { canonicalSnapshot } from '../../common/policyFile/canonical';
+import type { Snapshot } from '../../common/domain';
+import { canonicalSnapshot } from '../../common/policyFile';
 import { readPolicyFile } from './readPolicyFile';
 import { writeDraftFile, writeSnapshotFile } from './writePolicyFile';
 

@@ -1,5 +1,5 @@
 import type { core } from 'zod';
-import type { LocalizedText } from '../../common/domain/ids';
+import type { LocalizedText } from '../../common/domain';
 
 /**
  * A schema problem in both languages. zod words it in English; the Chinese is made from the issue's code and

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
-import { validateSnapshot } from '../../common/domain/validateSnapshot';
-import { MAX_POLICY_FILE_CHARS, type FileProblem } from '../../common/ipc/channels/files';
-import { policyFileSchema, type PolicyFile } from '../../common/policyFile/schema';
+import { validateSnapshot } from '../../common/domain';
+import { type FileProblem, MAX_POLICY_FILE_CHARS } from '../../common/ipc';
+import { type PolicyFile, policyFileSchema } from '../../common/policyFile';
 import { formatPath, locate, type PathSegment } from './locateInYaml';
 import { issueText, text } from './problemText';
 import { parsedStructureProblem, textStructureProblem } from './structureLimits';

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
-import type { FileProblem } from '../../common/ipc/channels/files';
+import type { FileProblem } from '../../common/ipc';
 import { text } from './problemText';
 
 /**

@@ -1,10 +1,8 @@
 import { Document, isMap, isPair, isScalar, isSeq, visit, type Node } from 'yaml';
 import { describeOperations } from '../../common/draft';
 import type { DraftBatch } from '../../common/draft';
-import type { LocalizedText } from '../../common/domain/ids';
-import type { Snapshot } from '../../common/domain/snapshot';
-import { canonicalSnapshot } from '../../common/policyFile/canonical';
-import { POLICY_FILE_FORMAT, type DraftFile, type SnapshotFile } from '../../common/policyFile/schema';
+import type { LocalizedText, Snapshot } from '../../common/domain';
+import { canonicalSnapshot, type DraftFile, POLICY_FILE_FORMAT, type SnapshotFile } from '../../common/policyFile';
 import { idFieldKind, NameIndex } from './nameIndex';
 
 type Locale = keyof LocalizedText;

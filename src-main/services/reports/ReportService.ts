@@ -1,7 +1,7 @@
-import { csvText } from '../../common/csv/csvCell';
-import type { ReportKind, ReportTable } from '../../common/ipc/channels/files';
+import { csvText } from '../../common/csv';
+import type { ReportKind, ReportTable } from '../../common/ipc';
 import { SCOPE_NAMES, type ScopeValue } from '../../common/policy';
-import type { Projection } from '../drafts/projectionCache';
+import type { Projection } from '../drafts';
 import { accessMapTable, roleMatrixTable } from './reportTables';
 import { tableToXlsx } from './writeXlsx';
 

@@ -1,11 +1,8 @@
-import type { LocalizedText } from '../../common/domain/ids';
-import type { Permission } from '../../common/domain/permission';
-import type { Snapshot } from '../../common/domain/snapshot';
-import type { ReportTable } from '../../common/ipc/channels/files';
-import { accessMatrix, SCOPE_NAMES, type CompiledPolicy, type ScopeValue } from '../../common/policy';
-import { compareIds } from '../../common/policyFile/canonical';
-import { indexPermissions, permissionPathLabel } from '../../common/wukong/permissionPathLabel';
-import { crmActionPermissions } from '../../common/wukong';
+import type { LocalizedText, Permission, Snapshot } from '../../common/domain';
+import type { ReportTable } from '../../common/ipc';
+import { accessMatrix, type CompiledPolicy, SCOPE_NAMES, type ScopeValue } from '../../common/policy';
+import { compareIds } from '../../common/policyFile';
+import { crmActionPermissions, indexPermissions, permissionPathLabel } from '../../common/wukong';
 
 type Locale = keyof LocalizedText;
 

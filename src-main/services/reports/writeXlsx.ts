@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ReportTable } from '../../common/ipc/channels/files';
+import type { ReportTable } from '../../common/ipc';
 
 /** Light fills per scope name position (none … all), matching the access map's "more reach = warmer" order. */
 const FILLS = ['FFF3F4F6', 'FFDBEAFE', 'FFD1FAE5', 'FFFEF3C7', 'FFFED7AA', 'FFFECACA'];

@@ -1,10 +1,8 @@
 import type { CellChange, DraftBatch } from '../../common/draft';
-import { describeOperations, describeChange, diffSnapshots } from '../../common/draft';
-import type { LocalizedText } from '../../common/domain/ids';
-import type { Permission } from '../../common/domain/permission';
-import type { Snapshot } from '../../common/domain/snapshot';
-import type { ChangeSubject, GestureReview } from '../../common/ipc/channels/review';
-import { indexPermissions, permissionPathLabel } from '../../common/wukong/permissionPathLabel';
+import { describeChange, describeOperations, diffSnapshots } from '../../common/draft';
+import type { LocalizedText, Permission, Snapshot } from '../../common/domain';
+import type { ChangeSubject, GestureReview } from '../../common/ipc';
+import { indexPermissions, permissionPathLabel } from '../../common/wukong';
 
 /**
  * Each applied gesture of a draft in plain words: its operations, and every cell it changed, described against

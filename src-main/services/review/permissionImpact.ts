@@ -1,7 +1,7 @@
-import type { Snapshot } from '../../common/domain/snapshot';
-import type { PermissionImpact } from '../../common/ipc/channels/review';
+import type { Snapshot } from '../../common/domain';
+import type { PermissionImpact } from '../../common/ipc';
 import type { ImpactReport } from '../../common/policy';
-import { indexPermissions, permissionPathLabel } from '../../common/wukong/permissionPathLabel';
+import { indexPermissions, permissionPathLabel } from '../../common/wukong';
 
 /**
  * The engine's impact report folded per permission, uncapped: "12 people gain Delete on Customers; 3 lose

@@ -1,12 +1,11 @@
-import type { Snapshot } from '../../common/domain/snapshot';
-import { AppError } from '../../common/ipc/result';
+import type { Snapshot } from '../../common/domain';
+import { AppError } from '../../common/ipc';
 import { isStoreError } from '../../store';
 import type { DemoSource } from '../demoOrganisation';
-import { DraftService } from '../drafts/DraftService';
-import { storeDraftRepository } from '../drafts/storeDraftRepository';
+import { DraftService, storeDraftRepository } from '../drafts';
 import type { EventBus } from '../eventBus';
 import type { OpenWorkspace } from '../openWorkspace';
-import { SyncWorkflow } from '../sync/SyncWorkflow';
+import { SyncWorkflow } from '../sync';
 import { DEMO_WORKSPACE_ID, type WorkspaceService, type WorkspaceSummary } from '../workspace';
 import type { UnlockSecret, WorkspaceProtection } from '../workspace';
 

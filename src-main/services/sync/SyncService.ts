@@ -1,6 +1,7 @@
 import type { Snapshot } from '../../common/domain';
-import { applyChecked, type DraftOperation, diffSnapshots, rebase, type RebaseConflict } from '../../common/draft';
-import { ConnectorError, type CatalogueSource, type CrmConnector, type PlannedStep, type PullProgress, type PushPlan, type PushReport, type VerifyReport } from '../../connectors';
+import { applyChecked, diffSnapshots, type DraftOperation, rebase, type RebaseConflict } from '../../common/draft';
+import type { CatalogueSource, CrmConnector, PlannedStep, PullProgress, PushPlan, PushReport, VerifyReport } from '../../connectors';
+import { ConnectorError } from '../../connectors';
 import type { ConnectionProfile, SnapshotInfo } from '../../store';
 import type { WorkspaceData } from '../workspace';
 import { WorkspaceJournal } from './workspaceJournal';

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Snapshot } from '../../common/domain';
-import { applyChecked, diffSnapshots, resolveConflicts, type ConflictChoice } from '../../common/draft';
-import type { PlanView, PushGate, PushReportView, UndoPreviewView, UndoResultView, VerifyView } from '../../common/ipc/channels/sync';
-import { AppError } from '../../common/ipc/result';
-import type { WorkspaceChangeReason } from '../../common/ipc/events';
-import type { CrmConnector, PushReport } from '../../connectors/connector';
+import { applyChecked, type ConflictChoice, diffSnapshots, resolveConflicts } from '../../common/draft';
+import type { PlanView, PushGate, PushReportView, UndoPreviewView, UndoResultView, VerifyView, WorkspaceChangeReason } from '../../common/ipc';
+import { AppError } from '../../common/ipc';
+import type { CrmConnector, PushReport } from '../../connectors';
 import type { ConnectionProfile } from '../../store';
-import type { DraftService } from '../drafts/DraftService';
+import type { DraftService } from '../drafts';
 import type { EventBus } from '../eventBus';
 import type { WorkspaceData } from '../workspace';
-import { createWukongConnector } from './createConnector';
+import { createConnector } from './createConnector';
 import { checkGate, pushGate } from './pushGate';
 import { plannedPush, undoOnWukong, undoPreview } from './pushRecovery';
 import { undoPreviewView } from './recoveryViews';
@@ -41,7 +40,7 @@ export class SyncWorkflow {
   constructor(private readonly options: SyncWorkflowOptions) {
     this.service = new SyncService({
       data: options.data,
-      createConnector: options.createConnector ?? ((p) => createWukongConnector(p)),
+      createConnector: options.createConnector ?? ((p) => createConnector(p)),
       emit: (e) =>
         options.events.emit(
           'sync.progressed',

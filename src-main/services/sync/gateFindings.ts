@@ -1,4 +1,4 @@
-import type { PushGate } from '../../common/ipc/channels/sync';
+import type { PushGate } from '../../common/ipc';
 import type { LintFinding } from '../../common/policy';
 
 /**

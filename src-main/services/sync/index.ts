@@ -1,3 +1,4 @@
+export { SyncWorkflow } from './SyncWorkflow';
 export { SyncService, type SyncEvent, type SyncPlan, type SyncServiceOptions } from './SyncService';
 export { WorkspaceJournal } from './workspaceJournal';
-export { createWukongConnector } from './createConnector';
+export { createConnector, createWukongConnector, type ConnectorOptions } from './createConnector';

@@ -1,10 +1,8 @@
 import type { LocalizedText, Snapshot } from '../../common/domain';
 import { FIELD_ACCESS_ORDER, FIELD_MASK_ORDER } from '../../common/domain';
-import { OVERRIDE_REASON_MIN, type GateGroup, type PushGate } from '../../common/ipc/channels/sync';
-import { AppError } from '../../common/ipc/result';
+import { AppError, type GateGroup, OVERRIDE_REASON_MIN, type PushGate } from '../../common/ipc';
 import { compilePolicy, impact, lintSnapshot } from '../../common/policy';
-import { indexPermissions, permissionPathLabel } from '../../common/wukong/permissionPathLabel';
-import { actionOf, isSensitiveKey, TYPED_CONFIRMATION_ACTIONS } from '../../common/wukong/sensitiveActions';
+import { actionOf, indexPermissions, isSensitiveKey, permissionPathLabel, TYPED_CONFIRMATION_ACTIONS } from '../../common/wukong';
 import { introducedFindings } from './gateFindings';
 
 /** People named per group (the counts are exact); groups shown (largest and sensitive first). */

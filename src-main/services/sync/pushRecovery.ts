@@ -1,6 +1,6 @@
 import type { Snapshot } from '../../common/domain';
-import { applyChecked, diffSnapshots, landedChanges, undoChanges, type CellChange, type DraftOperation, type UndoPlan } from '../../common/draft';
-import { AppError } from '../../common/ipc/result';
+import { applyChecked, type CellChange, diffSnapshots, type DraftOperation, landedChanges, undoChanges, type UndoPlan } from '../../common/draft';
+import { AppError } from '../../common/ipc';
 import { matchCreated, remapIds } from '../../connectors';
 import type { PushJournal } from '../../store';
 import type { WorkspaceData } from '../workspace';

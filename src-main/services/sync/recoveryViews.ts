@@ -1,4 +1,4 @@
-import type { UndoPreviewView } from '../../common/ipc/channels/sync';
+import type { UndoPreviewView } from '../../common/ipc';
 import type { UndoPreview } from './pushRecovery';
 import { changeLine, notUndoableLine } from './syncViews';
 

@@ -1,4 +1,4 @@
-import type { JournalRecord, PushJournalPort } from '../../connectors/pushJournal';
+import type { JournalRecord, PushJournalPort } from '../../connectors';
 import type { DraftOperation } from '../../common/draft';
 import type { PushJournal, PushOutcome } from '../../store';
 import type { WorkspaceData } from '../workspace';

@@ -1,8 +1,8 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { fileNameIdSchema } from '../../common/fileNames/fileNameId';
-import { StoreError, sealedKeySchema } from '../../store';
+import { fileNameIdSchema } from '../../common/fileNames';
+import { sealedKeySchema, StoreError } from '../../store';
 
 /**
  * One workspace = three files in the workspaces directory, named by its id:

@@ -1,6 +1,5 @@
 import { missingCaseError } from '../../../src-main/common/draft';
-import { connectorErrorCodeSchema, type ConnectorErrorCode } from '../../../src-main/common/ipc/errorDetails';
-import type { AppErrorData, ErrorDetails } from '../../../src-main/common/ipc/result';
+import { connectorErrorCodeSchema, type AppErrorData, type ConnectorErrorCode, type ErrorDetails } from '../../../src-main/common/ipc';
 import { ApiError } from '../../api/client';
 import type { FeatureT } from '../../i18n/featureMessages';
 import { formatMessage } from '../../i18n/format';

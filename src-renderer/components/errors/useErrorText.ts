@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { AppErrorData } from '../../../src-main/common/ipc/result';
+import type { AppErrorData } from '../../../src-main/common/ipc';
 import { useLocale } from '../../i18n/useT';
 import { appErrorText, errorText } from './errorText';
 

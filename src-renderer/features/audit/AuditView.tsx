@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../../src-main/common/ipc/contract';
+import type { ChannelOutput } from '../../../src-main/common/ipc';
 import { api } from '../../api/client';
 import { useErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';

@@ -1,4 +1,4 @@
-import { csvCell } from '../../../src-main/common/csv/csvCell';
+import { csvCell } from '../../../src-main/common/csv';
 
 // The cell rule is shared with the reports' CSV export; re-exported for the audit view's callers.
 export { csvCell };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ChangeSubject, RevertBlocker } from '../../../src-main/common/ipc/channels/review';
+import type { ChangeSubject, RevertBlocker } from '../../../src-main/common/ipc';
 import { api } from '../../api/client';
 import { describeError } from '../../components/errors/errorText';
 import { useFeatureT } from '../../i18n/featureMessages';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { DraftSummary } from '../../../src-main/common/ipc/channels/drafts';
+import type { DraftSummary } from '../../../src-main/common/ipc';
 import { api } from '../../api/client';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';

@@ -1,6 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
-import type { ChannelOutput } from '../../../src-main/common/ipc/contract';
-import { MAX_POLICY_FILE_BYTES, megabytes, utf8ByteLength } from '../../../src-main/common/ipc/limits';
+import type { ChannelOutput } from '../../../src-main/common/ipc';
+import { MAX_POLICY_FILE_BYTES, megabytes, utf8ByteLength } from '../../../src-main/common/ipc';
 import { api } from '../../api/client';
 import { useErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { ReportTable } from '../../../src-main/common/ipc/channels/files';
-import { SCOPE_NAMES } from '../../../src-main/common/policy/text';
+import type { ReportTable } from '../../../src-main/common/ipc';
+import { SCOPE_NAMES } from '../../../src-main/common/policy';
 import { useServerQuery } from '../../api/serverCache';
 import { useAppErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ReportKind } from '../../../src-main/common/ipc/channels/files';
+import type { ReportKind } from '../../../src-main/common/ipc';
 import { api } from '../../api/client';
 import { useErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';

@@ -1,4 +1,4 @@
-import type { DraftSummary } from '../../../src-main/common/ipc/channels/drafts';
+import type { DraftSummary } from '../../../src-main/common/ipc';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
 import { formatPushTime, lifecycleMessages } from './lifecycleMessages';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ChannelOutput } from '../../../src-main/common/ipc/contract';
+import type { ChannelOutput } from '../../../src-main/common/ipc';
 import { useServerQuery } from '../../api/serverCache';
 import { useAppErrorText } from '../../components/errors/useErrorText';
 

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { FieldAccess, FieldMask } from '../../../src-main/common/domain/fieldRule';
+import type { FieldAccess, FieldMask } from '../../../src-main/common/domain';
 import { GridCell, type GridCellPlace } from '../../components/grid';
 
 export interface FieldCellProps extends GridCellPlace {

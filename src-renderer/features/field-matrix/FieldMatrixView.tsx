@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { FieldDefinition } from '../../../src-main/common/domain/fieldRule';
-import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
+import type { FieldDefinition } from '../../../src-main/common/domain';
+import type { RoleMatrix } from '../../../src-main/common/ipc';
 import { useAppErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized } from '../../i18n/useT';

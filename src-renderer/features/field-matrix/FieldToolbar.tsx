@@ -1,4 +1,4 @@
-import { FIELD_ACCESS_ORDER, FIELD_MASK_ORDER } from '../../../src-main/common/domain/fieldRule';
+import { FIELD_ACCESS_ORDER, FIELD_MASK_ORDER } from '../../../src-main/common/domain';
 import type { FeatureT } from '../../i18n/featureMessages';
 import type { FieldBrush } from './fieldModel';
 import type { FieldMatrixMessageKey } from './messages';

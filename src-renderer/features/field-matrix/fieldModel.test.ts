@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldDefinition } from '../../../src-main/common/domain/fieldRule';
-import type { Role } from '../../../src-main/common/domain/role';
+import type { FieldDefinition, Role } from '../../../src-main/common/domain';
 import { planFieldPaint, removesMask, widensAccess, type FieldColumn, type FieldValue } from './fieldModel';
 
 const field = (name: string, maskable = true): FieldDefinition => ({ module: 'customer', name, label: { en: name, 'zh-CN': name }, maskable }) as FieldDefinition;

@@ -1,8 +1,8 @@
-import { FIELD_ACCESS_ORDER, FIELD_MASK_ORDER, type FieldAccess, type FieldDefinition, type FieldMask, type FieldRule } from '../../../src-main/common/domain/fieldRule';
-import type { Role } from '../../../src-main/common/domain/role';
+import { FIELD_ACCESS_ORDER, FIELD_MASK_ORDER, type FieldAccess, type FieldDefinition, type FieldMask, type FieldRule } from '../../../src-main/common/domain';
+import type { Role } from '../../../src-main/common/domain';
 import type { DraftOperation, FieldRuleCell } from '../../../src-main/common/draft';
-import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
-import { hasAdminRemark } from '../../../src-main/common/wukong/superAdmin';
+import type { RoleMatrix } from '../../../src-main/common/ipc';
+import { hasAdminRemark } from '../../../src-main/common/wukong';
 
 /** One field cell's value. A role with no stored rule gets the CRM default (reference §6: edit, no mask). */
 export interface FieldValue {

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../../src-main/common/domain/ids';
+import type { LocalizedText } from '../../../src-main/common/domain';
 import type { FeatureT } from '../../i18n/featureMessages';
 import { BulkChangeSummary, type RoleChangeLines } from '../role-matrix/BulkChangeSummary';
 import { CONFIRM_ABOVE_CELLS } from '../role-matrix/bulkPaint';

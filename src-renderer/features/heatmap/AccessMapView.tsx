@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
+import type { OrgView } from '../../../src-main/common/ipc';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized, useT } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
@@ -9,7 +9,7 @@ import { usePersonPanelStore } from '../person/personPanelStore';
 import { aggregateByDepartment } from './aggregates';
 import { AggregateGrid } from './AggregateGrid';
 import { useCatalogue } from '../../stores/rolesStore';
-import { columnsForAction, columnsForModule, CRM_ACTIONS, crmModules, type CrmAction } from '../../../src-main/common/wukong';
+import { columnsForAction, columnsForModule, CRM_ACTIONS, type CrmAction, crmModules } from '../../../src-main/common/wukong';
 import { ExplanationStrip } from './ExplanationStrip';
 import { HeatmapGrid, type CellRef } from './HeatmapGrid';
 import { mapLines, teamOf, type GroupBy } from './heatmapRows';

@@ -1,6 +1,6 @@
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized, useT } from '../../i18n/useT';
-import { SCOPE_SLOTS } from '../../../src-main/common/policy/matrix';
+import { SCOPE_SLOTS } from '../../../src-main/common/policy';
 import type { DepartmentAggregate } from './aggregates';
 import type { MapColumn } from '../../../src-main/common/wukong';
 import { heatmapMessages } from './messages';

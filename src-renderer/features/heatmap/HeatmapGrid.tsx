@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { User } from '../../../src-main/common/domain/user';
+import type { User } from '../../../src-main/common/domain';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized, useT } from '../../i18n/useT';
 import { cellLook } from './cellLook';

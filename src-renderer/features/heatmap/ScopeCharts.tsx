@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
-import { SCOPE_SLOTS } from '../../../src-main/common/policy/matrix';
+import type { OrgView } from '../../../src-main/common/ipc';
+import { SCOPE_SLOTS } from '../../../src-main/common/policy';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized, useT } from '../../i18n/useT';
 import type { DepartmentAggregate } from './aggregates';

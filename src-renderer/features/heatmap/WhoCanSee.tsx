@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
+import type { OrgView } from '../../../src-main/common/ipc';
 import { useServerQuery } from '../../api/serverCache';
 import { ScopeBadge } from '../../components/ScopeBadge';
 import { useAppErrorText } from '../../components/errors/useErrorText';

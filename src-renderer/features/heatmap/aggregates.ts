@@ -1,6 +1,5 @@
-import type { Department } from '../../../src-main/common/domain/department';
-import type { User } from '../../../src-main/common/domain/user';
-import { SCOPE_SLOTS } from '../../../src-main/common/policy/matrix';
+import type { Department, User } from '../../../src-main/common/domain';
+import { SCOPE_SLOTS } from '../../../src-main/common/policy';
 import { departmentsInTreeOrder } from './heatmapRows';
 
 export interface DepartmentAggregate {

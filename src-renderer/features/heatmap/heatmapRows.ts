@@ -1,5 +1,5 @@
-import { departmentTree, type Department } from '../../../src-main/common/domain';
-import type { User } from '../../../src-main/common/domain/user';
+import { type Department, departmentTree } from '../../../src-main/common/domain';
+import type { User } from '../../../src-main/common/domain';
 
 export type GroupBy = 'department' | 'manager';
 

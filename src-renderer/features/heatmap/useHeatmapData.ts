@@ -1,4 +1,4 @@
-import type { ChannelInput } from '../../../src-main/common/ipc/contract';
+import type { ChannelInput } from '../../../src-main/common/ipc';
 import { api } from '../../api/client';
 import { useServerQuery } from '../../api/serverCache';
 import { useAppErrorText } from '../../components/errors/useErrorText';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { Department } from '../../../src-main/common/domain/department';
-import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
+import type { Department } from '../../../src-main/common/domain';
+import type { OrgView } from '../../../src-main/common/ipc';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { peopleInSubtree, withoutRole } from './dropGesture';
 import { orgMessages } from './messages';

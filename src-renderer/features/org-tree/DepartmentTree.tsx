@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
-import type { Department } from '../../../src-main/common/domain/department';
+import type { Department } from '../../../src-main/common/domain';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useT } from '../../i18n/useT';
 import type { DepartmentIndex } from './departmentIndex';

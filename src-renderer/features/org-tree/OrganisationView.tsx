@@ -1,7 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { User, UserStatus } from '../../../src-main/common/domain/user';
-import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
+import type { User, UserStatus } from '../../../src-main/common/domain';
+import type { OrgView } from '../../../src-main/common/ipc';
 import { DataTable } from '../../components/DataTable';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useT } from '../../i18n/useT';

@@ -1,4 +1,4 @@
-import type { User } from '../../../src-main/common/domain/user';
+import type { User } from '../../../src-main/common/domain';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { startDrag } from './dragData';
 import { useDropProps } from './dropTarget';

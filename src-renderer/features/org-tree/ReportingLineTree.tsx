@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { User } from '../../../src-main/common/domain/user';
+import type { User } from '../../../src-main/common/domain';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { usePersonPanelStore } from '../person/personPanelStore';
 import { startDrag } from './dragData';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { OrgRole } from '../../../src-main/common/ipc/channels/orgView';
-import type { RoleGroup } from '../../../src-main/common/domain/role';
+import type { OrgRole } from '../../../src-main/common/ipc';
+import type { RoleGroup } from '../../../src-main/common/domain';
 import { ScopeBadge } from '../../components/ScopeBadge';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized } from '../../i18n/useT';

@@ -1,5 +1,5 @@
 import { departmentTree } from '../../../src-main/common/domain';
-import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
+import type { OrgView } from '../../../src-main/common/ipc';
 import type { FeatureT } from '../../i18n/featureMessages';
 import type { DragItem } from './dragData';
 import { gesture, type Gesture } from '../drafts/useRecordGesture';

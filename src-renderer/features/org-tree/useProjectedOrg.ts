@@ -1,4 +1,4 @@
-import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
+import type { OrgView } from '../../../src-main/common/ipc';
 import { useServerQuery } from '../../api/serverCache';
 import { useAppErrorText } from '../../components/errors/useErrorText';
 import { useDraftStore } from '../../stores/draftStore';

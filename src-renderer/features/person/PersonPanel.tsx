@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { OrgView } from '../../../src-main/common/ipc/channels/orgView';
+import type { OrgView } from '../../../src-main/common/ipc';
 import { ScopeBadge } from '../../components/ScopeBadge';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized, useT } from '../../i18n/useT';

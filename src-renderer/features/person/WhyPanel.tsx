@@ -1,4 +1,4 @@
-import type { ExplanationView } from '../../../src-main/common/ipc/channels/access';
+import type { ExplanationView } from '../../../src-main/common/ipc';
 import { useServerQuery } from '../../api/serverCache';
 import { ScopeBadge } from '../../components/ScopeBadge';
 import { useAppErrorText } from '../../components/errors/useErrorText';

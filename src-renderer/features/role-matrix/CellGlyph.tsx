@@ -1,4 +1,4 @@
-import type { DataScope } from '../../../src-main/common/domain/role';
+import type { DataScope } from '../../../src-main/common/domain';
 
 /**
  * What a granted cell draws: for data-scoped actions a circle filled by fifths (the Dynamics circles: the fill

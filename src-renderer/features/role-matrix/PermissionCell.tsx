@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { DataScope } from '../../../src-main/common/domain/role';
+import type { DataScope } from '../../../src-main/common/domain';
 import { GridCell, type GridCellPlace } from '../../components/grid';
 import { CellGlyph } from './CellGlyph';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DraftOperation } from '../../../src-main/common/draft';
-import type { DataScope } from '../../../src-main/common/domain/role';
-import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
+import type { DataScope } from '../../../src-main/common/domain';
+import type { RoleMatrix } from '../../../src-main/common/ipc';
 import { cellDomId, rectContains, rectSize, useGridGestures, VirtualGrid, type Cell, type GridGeometry, type Rect } from '../../components/grid';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized, useT } from '../../i18n/useT';

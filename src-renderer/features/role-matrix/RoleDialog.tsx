@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DraftOperation } from '../../../src-main/common/draft';
-import { DATA_SCOPES, type DataScope, type RoleGroup } from '../../../src-main/common/domain/role';
+import { DATA_SCOPES, type DataScope, type RoleGroup } from '../../../src-main/common/domain';
 import type { FeatureT } from '../../i18n/featureMessages';
 import type { T } from '../../i18n/useT';
 import type { RoleMatrixMessageKey } from './messages';

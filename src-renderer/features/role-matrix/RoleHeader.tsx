@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { DATA_SCOPES, type DataScope } from '../../../src-main/common/domain/role';
+import { DATA_SCOPES, type DataScope } from '../../../src-main/common/domain';
 import type { FeatureT } from '../../i18n/featureMessages';
 import type { T } from '../../i18n/useT';
 import type { RoleMatrixMessageKey } from './messages';

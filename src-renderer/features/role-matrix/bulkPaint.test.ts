@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Permission } from '../../../src-main/common/domain/permission';
-import type { Role, RoleGroup } from '../../../src-main/common/domain/role';
-import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
+import type { Permission, Role, RoleGroup } from '../../../src-main/common/domain';
+import type { RoleMatrix } from '../../../src-main/common/ipc';
 import { isSensitiveKey, needsConfirmation, permissionPath } from './bulkPaint';
 import { buildCatalogueTree } from './catalogueTree';
 import { planCells, planFill } from './paintPlan';

@@ -1,10 +1,10 @@
-import type { LocalizedText } from '../../../src-main/common/domain/ids';
-import { isSensitiveKey } from '../../../src-main/common/wukong/sensitiveActions';
+import type { LocalizedText } from '../../../src-main/common/domain';
+import { isSensitiveKey } from '../../../src-main/common/wukong';
 import type { CatalogueTree } from './catalogueTree';
 import type { PaintPlan } from './paintPlan';
 
 // One home for what counts as sensitive (common/wukong/sensitiveActions.ts); re-exported for this feature.
-export { isSensitiveKey, SENSITIVE_ACTIONS } from '../../../src-main/common/wukong/sensitiveActions';
+export { isSensitiveKey, SENSITIVE_ACTIONS } from '../../../src-main/common/wukong';
 
 /** A bulk grant above this many cells asks first. */
 export const CONFIRM_ABOVE_CELLS = 20;

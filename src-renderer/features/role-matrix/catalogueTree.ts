@@ -1,5 +1,4 @@
-import type { LocalizedText } from '../../../src-main/common/domain/ids';
-import type { Permission } from '../../../src-main/common/domain/permission';
+import type { LocalizedText, Permission } from '../../../src-main/common/domain';
 
 /** A node of the permission catalogue with its place in the tree and the actions below it. */
 export interface CatalogueNode {

@@ -1,4 +1,4 @@
-import type { DataScope } from '../../../src-main/common/domain/role';
+import type { DataScope } from '../../../src-main/common/domain';
 import type { MatrixColumn } from './roleColumns';
 
 /** What one permission cell shows. `scope` is set on granted data-scoped cells only. */

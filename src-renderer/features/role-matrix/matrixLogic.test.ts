@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Permission } from '../../../src-main/common/domain/permission';
-import type { Role, RoleGroup } from '../../../src-main/common/domain/role';
-import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
+import type { Permission, Role, RoleGroup } from '../../../src-main/common/domain';
+import type { RoleMatrix } from '../../../src-main/common/ipc';
 import { buildCatalogueTree, visibleRows } from './catalogueTree';
 import { cellState, rolesDiffer } from './cellState';
 import { brushFor, planFill, planRect } from './paintPlan';

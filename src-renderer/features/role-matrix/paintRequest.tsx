@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../../src-main/common/domain/ids';
+import type { LocalizedText } from '../../../src-main/common/domain';
 import type { FeatureT } from '../../i18n/featureMessages';
 import { BulkChangeSummary, type RoleChangeLines } from './BulkChangeSummary';
 import { isSensitiveKey, needsConfirmation, permissionPath } from './bulkPaint';

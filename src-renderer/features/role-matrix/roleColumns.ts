@@ -1,6 +1,6 @@
-import type { DataScope, Role, RoleGroup } from '../../../src-main/common/domain/role';
-import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
-import { isProtectedRole, isSuperAdminRole } from '../../../src-main/common/wukong/superAdmin';
+import type { DataScope, Role, RoleGroup } from '../../../src-main/common/domain';
+import type { RoleMatrix } from '../../../src-main/common/ipc';
+import { isProtectedRole, isSuperAdminRole } from '../../../src-main/common/wukong';
 import { catalogueBelow, type CatalogueTree } from './catalogueTree';
 
 /** One role column with everything its cells and header need, precomputed so cells are set lookups. */

@@ -1,4 +1,4 @@
-import type { ImpactSummary, RoleMatrix } from '../../../src-main/common/ipc/channels/access';
+import type { ImpactSummary, RoleMatrix } from '../../../src-main/common/ipc';
 import { useServerQuery, type ServerData } from '../../api/serverCache';
 import { useDraftStore } from '../../stores/draftStore';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
+import type { RoleMatrix } from '../../../src-main/common/ipc';
 import { buildCatalogueTree, moduleOptions, visibleRows, type CatalogueNode } from './catalogueTree';
 import { rolesDiffer } from './cellState';
 import type { MatrixFilters } from './MatrixToolbar';

@@ -1,6 +1,6 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import type { RoleSummary } from '../../../src-main/common/ipc/channels/roles';
+import type { RoleSummary } from '../../../src-main/common/ipc';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { ScopeBadge } from '../../components/ScopeBadge';

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { CRM_EDITION_INFO, CRM_EDITIONS, crmEditionSchema, type CrmEdition } from '../../../src-main/common/crm';
 import { api } from '../../api/client';
 import { useErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
+import { useLocalized } from '../../i18n/useT';
 import { syncMessages } from './messages';
 import { newId } from '../../app/newId';
 
@@ -11,13 +13,14 @@ import { newId } from '../../app/newId';
  */
 export function ConnectDialog({ needsWorkspace, initial, onConnected, onClose }: {
   needsWorkspace: boolean;
-  initial: { serverUrl: string; username: string } | null;
+  initial: { serverUrl: string; username: string; edition?: CrmEdition } | null;
   /** `createdWorkspace`: the page restarts on the new workspace, which pulls on its own. */
   onConnected: (result: { createdWorkspace: boolean }) => void;
   onClose: () => void;
 }) {
   const t = useFeatureT(syncMessages);
   const errorText = useErrorText();
+  const localized = useLocalized();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,6 +34,7 @@ export function ConnectDialog({ needsWorkspace, initial, onConnected, onClose }:
     try {
       const result = await api().call('sync.connect', {
         taskId,
+        edition: crmEditionSchema.parse(text('edition')),
         serverUrl: text('serverUrl').trim(),
         username: text('username').trim(),
         password: text('password'),
@@ -48,6 +52,16 @@ export function ConnectDialog({ needsWorkspace, initial, onConnected, onClose }:
     <div role="dialog" aria-modal="false" aria-labelledby="sync-connect-title" className="sync-dialog">
       <h3 id="sync-connect-title">{t('connectTitle')}</h3>
       <form onSubmit={(e) => void submit(e)} className="sync-form">
+        <label>
+          {t('edition')}
+          <select name="edition" defaultValue={initial?.edition ?? 'wukong-crm-11'}>
+            {CRM_EDITIONS.map((id) => (
+              <option key={id} value={id}>
+                {localized(CRM_EDITION_INFO[id].name)}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           {t('serverUrl')}
           <input name="serverUrl" type="url" required defaultValue={initial?.serverUrl ?? ''} placeholder="https://crm.example.com" />

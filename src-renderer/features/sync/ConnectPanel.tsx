@@ -87,7 +87,7 @@ export function ConnectPanel() {
       {dialog && (
         <ConnectDialog
           needsWorkspace={status.workspaceKind === 'demo'}
-          initial={status.connection}
+          initial={status.connection ? { ...status.connection, edition: status.edition.id } : null}
           onClose={() => setDialog(false)}
           onConnected={({ createdWorkspace }) => {
             setDialog(false);

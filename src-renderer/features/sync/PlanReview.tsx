@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PlanView } from '../../../src-main/common/ipc/channels/sync';
+import type { PlanView } from '../../../src-main/common/ipc';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
 import { ConflictTable } from './ConflictTable';

@@ -1,4 +1,4 @@
-import type { PlanView } from '../../../src-main/common/ipc/channels/sync';
+import type { PlanView } from '../../../src-main/common/ipc';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
 import { syncMessages } from './messages';

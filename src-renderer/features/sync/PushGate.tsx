@@ -1,4 +1,4 @@
-import type { PushGate as Gate } from '../../../src-main/common/ipc/channels/sync';
+import type { PushGate as Gate } from '../../../src-main/common/ipc';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
 import { gateMessages } from './gateMessages';

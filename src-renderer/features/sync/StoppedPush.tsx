@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PushReportView, UndoPreviewView, UndoResultView } from '../../../src-main/common/ipc/channels/sync';
+import type { PushReportView, UndoPreviewView, UndoResultView } from '../../../src-main/common/ipc';
 import { api } from '../../api/client';
 import { errorText, pushFailureText } from '../../components/errors/errorText';
 import { useFeatureT } from '../../i18n/featureMessages';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PlanView, PushReportView, VerifyView } from '../../../src-main/common/ipc/channels/sync';
+import type { PlanView, PushReportView, VerifyView } from '../../../src-main/common/ipc';
 import { api } from '../../api/client';
 import { newId } from '../../app/newId';
 

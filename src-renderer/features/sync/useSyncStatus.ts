@@ -1,4 +1,4 @@
-import type { ChannelOutput } from '../../../src-main/common/ipc/contract';
+import type { ChannelOutput } from '../../../src-main/common/ipc';
 import { useServerQuery } from '../../api/serverCache';
 
 export type SyncStatus = ChannelOutput<'sync.status'>;

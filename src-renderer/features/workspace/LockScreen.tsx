@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { WorkspaceSummaryView } from '../../../src-main/common/ipc/channels/workspace';
+import type { WorkspaceSummaryView } from '../../../src-main/common/ipc';
 import { appErrorText } from '../../components/errors/errorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';

@@ -1,6 +1,6 @@
 import type { Role, Snapshot, User } from '../../../src-main/common/domain';
 import { generateOrganisation } from '../../../src-main/common/generator';
-import type { WukongCatalogue } from '../../../src-main/common/wukong/buildCatalogue';
+import type { WukongCatalogue } from '../../../src-main/common/wukong';
 import { SUPER_ROLE_ID, crmListMenus } from './wukongScope';
 
 /**

@@ -2,7 +2,7 @@
 import '../support/jsdom';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MAX_POLICY_FILE_BYTES } from '../../../src-main/common/ipc/limits';
+import { MAX_POLICY_FILE_BYTES } from '../../../src-main/common/ipc';
 import { DraftsView } from '../../../src-renderer/features/drafts/DraftsView';
 import { useSettingsStore } from '../../../src-renderer/stores/settingsStore';
 import { installInProcessApi, type InProcessApi } from '../support/inProcessApi';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import '../support/jsdom';
 import { describe, expect, it } from 'vitest';
-import type { AppErrorData } from '../../../src-main/common/ipc/result';
+import type { AppErrorData } from '../../../src-main/common/ipc';
 import { ApiError } from '../../../src-renderer/api/client';
 import { describeError, errorText, pushFailureText } from '../../../src-renderer/components/errors/errorText';
 

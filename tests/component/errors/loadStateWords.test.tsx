@@ -2,7 +2,7 @@
 import '../support/jsdom';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppErrorData } from '../../../src-main/common/ipc/result';
+import type { AppErrorData } from '../../../src-main/common/ipc';
 import { ApiError, setApi, type Api } from '../../../src-renderer/api/client';
 import { queryClient, type ServerData } from '../../../src-renderer/api/serverCache';
 import { LoadState } from '../../../src-renderer/components/LoadState';

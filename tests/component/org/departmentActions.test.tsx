@@ -27,7 +27,7 @@ const lastOps = async () => {
 
 describe('department actions (the keyboard way to edit the tree)', () => {
   it('creates, renames and deletes a sub-department, each as one draft gesture', async () => {
-    const { departments } = await api.call('org.tree', {});
+    const { departments } = await api.call('org.view', { draftId: null });
     const parent = departments.find((d) => d.parentId !== null)!;
     render(<OrganisationView />);
     const tree = await screen.findByRole('tree', { name: 'Departments' });

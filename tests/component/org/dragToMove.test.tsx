@@ -29,7 +29,7 @@ async function batchesOfActiveDraft() {
 
 describe('organisation view: drag and drop makes draft operations', () => {
   it('dropping a person on a department records a moveUsers operation in the draft', async () => {
-    const tree = await api.call('org.tree', {});
+    const tree = await api.call('org.view', { draftId: null });
     const liLei = tree.users.find((u) => u.id === DEMO_FACTS.liLeiUserId)!;
     const target = tree.departments.find((d) => d.id !== liLei.departmentId && d.parentId !== null)!;
     render(<OrganisationView />);
@@ -61,7 +61,7 @@ describe('organisation view: drag and drop makes draft operations', () => {
   });
 
   it('a department dropped into its own subtree is refused with the server code, and nothing is recorded', async () => {
-    const tree = await api.call('org.tree', {});
+    const tree = await api.call('org.view', { draftId: null });
     const child = tree.departments.find((d) => d.parentId !== null && tree.departments.some((c) => c.parentId === d.id))!;
     const grandchild = tree.departments.find((d) => d.parentId === child.id)!;
     const before = (await batchesOfActiveDraft()).length;
@@ -79,7 +79,7 @@ describe('organisation view: drag and drop makes draft operations', () => {
   });
 
   it('dropping a person on another sets the manager; the keyboard "Move to…" does the same as a drag', async () => {
-    const tree = await api.call('org.tree', {});
+    const tree = await api.call('org.view', { draftId: null });
     const person = tree.users.find((u) => u.id === DEMO_FACTS.liLeiReportsInOtherDepartment[0])!;
     const newManager = tree.users.find((u) => u.id !== person.id && u.id !== person.managerId && u.departmentId === person.departmentId)!;
     render(<OrganisationView />);

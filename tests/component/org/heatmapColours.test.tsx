@@ -3,7 +3,7 @@ import '../support/jsdom';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FACTS } from '../../../src-main/common/generator';
-import { WUKONG_SUPER_USER_ID } from '../../../src-main/common/wukong/constants';
+import { WUKONG_SUPER_USER_ID } from '../../../src-main/common/wukong';
 import type { Api } from '../../../src-renderer/api/client';
 import { en } from '../../../src-renderer/i18n/en';
 import { AccessMapView } from '../../../src-renderer/features/heatmap/AccessMapView';

@@ -3,7 +3,7 @@ import { giveElementsASize } from '../support/jsdom';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_FACTS } from '../../../src-main/common/generator';
-import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
+import type { RoleMatrix } from '../../../src-main/common/ipc';
 import type { Api } from '../../../src-renderer/api/client';
 import { DraftBar } from '../../../src-renderer/features/drafts/DraftBar';
 import { FieldMatrixView } from '../../../src-renderer/features/field-matrix/FieldMatrixView';

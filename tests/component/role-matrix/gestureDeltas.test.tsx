@@ -3,7 +3,7 @@ import { giveElementsASize } from '../support/jsdom';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_FACTS } from '../../../src-main/common/generator';
-import type { RoleMatrix } from '../../../src-main/common/ipc/channels/access';
+import type { RoleMatrix } from '../../../src-main/common/ipc';
 import { setApi, type Api } from '../../../src-renderer/api/client';
 import { queryClient, revisionOf } from '../../../src-renderer/api/serverCache';
 import { RoleMatrixView } from '../../../src-renderer/features/role-matrix/RoleMatrixView';

@@ -1,9 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DraftOperation } from '../../../src-main/common/draft';
-import { isConnectorError } from '../../../src-main/connectors/connectorError';
-import { assignRole } from '../../../src-main/connectors/wukong/push/roleSteps';
-import { IdResolver } from '../../../src-main/connectors/wukong/push/stepContext';
-import { WukongSession } from '../../../src-main/connectors/wukong/session';
+import { executeStep, IdResolver, isConnectorError, WukongSession } from '../../../src-main/connectors';
 import type { SyncService } from '../../../src-main/services/sync';
 import { smallOrganisation, startEmulator, type RunningEmulator } from '../../wukong-emulator';
 import { createWorkspace, syncFor, type TestWorkspace } from './harness';
@@ -129,7 +126,7 @@ describe('push faults over real HTTP', () => {
     // 赵六 (104) holds 部门与员工管理员 only: no menu 175, no assignable roles configured.
     const session = new WukongSession({ serverUrl: emu.url, username: '13800000104', password: emu.userPassword });
     const ctx = { session, ids: new IdResolver() };
-    const error = await assignRole.send({ kind: 'assignRole', role: '180169', userIds: ['106'] }, ctx).catch((e: unknown) => e);
+    const error = await executeStep({ kind: 'assignRole', role: '180169', userIds: ['106'] }, ctx, 'send').catch((e: unknown) => e);
     expect(isConnectorError(error, 'WRITE_NOT_APPLIED')).toBe(true);
     expect(emu.control.calls('/adminRole/relatedUser').map((c) => c.code)).toEqual([0]);
     expect(emu.state.user(106)!.roleIds).toEqual([180170]);

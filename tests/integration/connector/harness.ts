@@ -5,15 +5,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DraftService } from '../../../src-main/services/drafts/DraftService';
-import { storeDraftRepository } from '../../../src-main/services/drafts/storeDraftRepository';
+import { DraftService, storeDraftRepository } from '../../../src-main/services/drafts';
 import { EventBus } from '../../../src-main/services/eventBus';
-import { SyncService, createWukongConnector, type SyncEvent } from '../../../src-main/services/sync';
-import { SyncWorkflow } from '../../../src-main/services/sync/SyncWorkflow';
-import { WorkspaceService, type WorkspaceData } from '../../../src-main/services/workspace';
+import { createWukongConnector, type SyncEvent, SyncService, SyncWorkflow } from '../../../src-main/services/sync';
+import { type WorkspaceData, WorkspaceService } from '../../../src-main/services/workspace';
 import type { RunningEmulator } from '../../wukong-emulator';
-import type { PlannedStep } from '../../../src-main/connectors';
-import { pushStepSchema, type PushStep } from '../../../src-main/connectors/wukong';
+import { type PlannedStep, type PushStep, pushStepSchema } from '../../../src-main/connectors';
 
 export const PASSPHRASE = 'connector-tests-passphrase';
 export const TEST_SCRYPT = { N: 2 ** 14, r: 8, p: 1 };

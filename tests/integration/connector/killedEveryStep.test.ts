@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { remapIds } from '../../../src-main/connectors';
-import { WorkspaceJournal } from '../../../src-main/services/sync/workspaceJournal';
+import { WorkspaceJournal } from '../../../src-main/services/sync';
 import { smallOrganisation, startEmulator } from '../../wukong-emulator';
 import { serverSnapshot, widerThanBoth } from './bounds';
 import { serverView, snapshotView } from './emulatorView';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isConnectorError } from '../../../src-main/connectors/connectorError';
+import { isConnectorError } from '../../../src-main/connectors';
 import { startEmulator, type RunningEmulator } from '../../wukong-emulator';
 import { startCorruptingProxy, type Rewrite } from './corruptingProxy';
 import { createWorkspace, syncFor, type TestWorkspace } from './harness';

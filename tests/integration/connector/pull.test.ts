@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isConnectorError } from '../../../src-main/connectors/connectorError';
-import { type PullProgress } from '../../../src-main/connectors';
-import { pullSnapshot } from '../../../src-main/connectors/wukong';
-import { WukongSession } from '../../../src-main/connectors/wukong/session';
+import { isConnectorError, type PullProgress, pullSnapshot, WukongSession } from '../../../src-main/connectors';
 import { loadBundledCatalogue } from '../../../src-main/services/resources';
 import { startEmulator, type RunningEmulator } from '../../wukong-emulator';
 import { serverView, snapshotView } from './emulatorView';

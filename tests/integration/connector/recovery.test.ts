@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DraftOperation } from '../../../src-main/common/draft';
-import type { SyncWorkflow } from '../../../src-main/services/sync/SyncWorkflow';
-import type { DraftService } from '../../../src-main/services/drafts/DraftService';
+import type { SyncWorkflow } from '../../../src-main/services/sync';
+import type { DraftService } from '../../../src-main/services/drafts';
 import { smallOrganisation, startEmulator, type RunningEmulator } from '../../wukong-emulator';
 import { serverView } from './emulatorView';
 import { createWorkspace, workflowFor, type TestWorkspace } from './harness';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_FACTS } from '../../../src-main/common/generator';
-import { AppError } from '../../../src-main/common/ipc/result';
+import { AppError } from '../../../src-main/common/ipc';
 import { createAppServices, type AppServices } from '../../../src-main/services/appServices';
 
 // Drafts through the real services: the encrypted demo workspace in a temporary folder, the real draft rules.

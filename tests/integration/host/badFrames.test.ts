@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_WIRE_MESSAGE_BYTES } from '../../../src-main/common/ipc/limits';
+import { MAX_WIRE_MESSAGE_BYTES } from '../../../src-main/common/ipc';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/host/browserHost';
 import type { Dispatch } from '../../../src-main/ipc/dispatcher';
 import { EventBus } from '../../../src-main/services/eventBus';

@@ -100,13 +100,13 @@ describe('browser host', () => {
   it('carries the contract: real demo data, clear errors for bad input, and stays up', async () => {
     const cookie = await login();
     const ws = await openSocket({ Cookie: cookie, Origin: `http://127.0.0.1:${host.port}` });
-    const tree = await call(ws, 1, 'org.tree', {});
-    expect(tree.ok).toBe(true);
-    const value = tree.value as { departments: unknown[]; users: unknown[] };
+    const org = await call(ws, 1, 'org.view', { draftId: null });
+    expect(org.ok).toBe(true);
+    const value = org.value as { departments: unknown[]; users: unknown[] };
     expect(value.departments.length).toBeGreaterThan(3);
     expect(value.users.length).toBeGreaterThan(30);
 
-    const bad = await call(ws, 2, 'org.user', { userId: { $ne: null } });
+    const bad = await call(ws, 2, 'access.explain', { draftId: null, userId: { $ne: null }, permissionId: 'p1' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
     const unknown = await call(ws, 3, 'shell.exec', { command: 'rm -rf /' });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsp } from '../../../src-main/common/security/contentSecurityPolicy';
+import { parseCsp } from '../../../src-main/common/security';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/host/browserHost';
 import type { Dispatch } from '../../../src-main/ipc/dispatcher';
 import { EventBus } from '../../../src-main/services/eventBus';

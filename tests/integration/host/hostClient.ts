@@ -2,7 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import WebSocket from 'ws';
 import type { BrowserHost } from '../../../src-main/host/browserHost';
-import type { AppErrorData } from '../../../src-main/common/ipc/result';
+import type { AppErrorData } from '../../../src-main/common/ipc';
 
 /** Plain HTTP against the host, answering with status, headers and body. */
 export function get(port: number, pathAndQuery: string, headers: Record<string, string> = {}) {

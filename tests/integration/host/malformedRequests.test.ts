@@ -56,8 +56,8 @@ describe('malformed requests over the WebSocket', () => {
   });
 
   it('answers the calls in flight around a malformed one', async () => {
-    const before = call(ws, 10, 'org.tree', {});
-    const bad = send(ws, 11, JSON.stringify({ id: 11, channel: 'org.tree' }));
+    const before = call(ws, 10, 'org.view', { draftId: null });
+    const bad = send(ws, 11, JSON.stringify({ id: 11, channel: 'org.view' }));
     const after = call(ws, 12, 'app.info', {});
     expect((await before).ok).toBe(true);
     expect((await bad).ok).toBe(false);

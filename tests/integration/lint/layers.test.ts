@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const eslint = new ESLint({ cwd: root });
 
-async function layerProblems(file: string, code: string): Promise<string[]> {
+async function problemsOf(rule: string, file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'gatehouse/layers').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === rule).map((m) => m.message);
 }
+const layerProblems = (file: string, code: string) => problemsOf('gatehouse/layers', file, code);
+const indexProblems = (file: string, code: string) => problemsOf('gatehouse/folder-index', file, code);
 
 describe('the layer rule', () => {
   it('refuses an import that runs up the layers inside src-main', async () => {
@@ -30,5 +32,36 @@ describe('the layer rule', () => {
     expect(await layerProblems('src-main/common/probe.ts', "import { parse } from 'yaml';\nexport const x = parse;\n")).toHaveLength(1);
     expect(await layerProblems('src-renderer/probe.ts', "import { openStore } from '../src-main/store';\nexport const x = openStore;\n")).toHaveLength(1);
     expect(await layerProblems('src-renderer/probe.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toHaveLength(1);
+  });
+});
+
+describe('the folder-index rule', () => {
+  it('refuses an import into another folder past its index.ts, from any layer and from tests', async () => {
+    expect(await indexProblems('src-main/services/probe.ts', "import { appendAudit } from '../store/repos/auditRepo';\nexport const x = appendAudit;\n")).toEqual([
+      expect.stringContaining('import "../store" (its index.ts) instead'),
+    ]);
+    expect(await indexProblems('src-renderer/probe.ts', "import type { RoleMatrix } from '../src-main/common/ipc/channels/roles';\nexport type X = RoleMatrix;\n")).toEqual([
+      expect.stringContaining('import "../src-main/common/ipc" (its index.ts) instead'),
+    ]);
+    expect(await indexProblems('tests/integration/probe.test.ts', "import { compilePolicy } from '../../src-main/common/policy/compile';\nexport const x = compilePolicy;\n")).toHaveLength(1);
+    expect(await indexProblems('src-main/ipc/probe.ts', "export { DraftService } from '../services/drafts/DraftService';\n")).toHaveLength(1);
+  });
+
+  it('lets a folder be imported through its index, and files inside it import each other', async () => {
+    expect(await indexProblems('src-main/services/probe.ts', "import { appendAudit } from '../store';\nimport { compilePolicy } from '../common/policy/index';\nexport const x = [appendAudit, compilePolicy];\n")).toEqual([]);
+    expect(await indexProblems('src-main/store/probe.ts', "import { appendAudit } from './repos/auditRepo';\nexport const x = appendAudit;\n")).toEqual([]);
+  });
+
+  it("refuses a folder's own index from inside it (the index re-exports the file: a cycle)", async () => {
+    expect(await indexProblems('src-main/common/policy/probe.ts', "import { compilePolicy } from '.';\nexport const x = compilePolicy;\n")).toEqual([
+      expect.stringContaining("imports its own folder's index"),
+    ]);
+    expect(await indexProblems('src-main/store/repos/probe.ts', "import { openStore } from '..';\nexport const x = openStore;\n")).toHaveLength(1);
+  });
+
+  it("keeps a folder's testing/ helpers to tests", async () => {
+    const code = "import { sampleSnapshot } from '../../common/draft/testing/builders';\nexport const x = sampleSnapshot;\n";
+    expect(await indexProblems('src-main/services/drafts/probe.ts', code)).toEqual([expect.stringContaining('only tests may')]);
+    expect(await indexProblems('src-main/services/drafts/probe.test.ts', code)).toEqual([]);
   });
 });

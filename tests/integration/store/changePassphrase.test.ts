@@ -2,8 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceService } from '../../../src-main/services/workspace';
-import { appendAudit, createStore, keyCheckOf, openStore, rekeyDatabase } from '../../../src-main/store';
-import { applyKey } from '../../../src-main/store/sqlcipher';
+import { appendAudit, applyKey, createStore, keyCheckOf, openStore, rekeyDatabase } from '../../../src-main/store';
 import { buildSnapshot } from './fixtures/buildSnapshot';
 import { TEST_SCRYPT, freshKey, hashFolder, join, makeTempDir } from './fixtures/files';
 

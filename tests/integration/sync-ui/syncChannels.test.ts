@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelInput, ChannelName, ChannelOutput, EventName } from '../../../src-main/common/ipc/contract';
+import type { ChannelInput, ChannelName, ChannelOutput, EventName } from '../../../src-main/common/ipc';
 import { createDispatcher } from '../../../src-main/ipc/dispatcher';
 import { toAppError } from '../../../src-main/ipc/errorMapping';
 import { createHandlers } from '../../../src-main/ipc/handlers';

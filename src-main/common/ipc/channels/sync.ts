@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { connectorCapabilitiesSchema, crmEditionSchema } from '../../crm';
-import { localizedTextSchema } from '../../domain/ids';
+import { localizedTextSchema } from '../../domain';
 import { channel } from '../channel';
 import { draftSummarySchema } from './drafts';
 
@@ -189,6 +189,8 @@ export const syncChannels = {
     z
       .object({
         taskId: taskIdSchema,
+        /** Which edition the server runs (the Java edition when left out, as before editions existed). */
+        edition: crmEditionSchema.optional(),
         serverUrl: z.string().trim().url().max(2048).refine((u) => /^https?:\/\//i.test(u), 'http or https'),
         username: z.string().trim().min(1).max(128),
         password: z.string().min(1).max(1024),

@@ -1,4 +1,4 @@
-import { indexPermissions, permissionPathLabel } from '../../wukong/permissionPathLabel';
+import { indexPermissions, permissionPathLabel } from '../../wukong';
 import { text } from '../text';
 import { profileSizes, splitKey } from './catalogue';
 import type { LintFinding, LintRule } from './lintTypes';

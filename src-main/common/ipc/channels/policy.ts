@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { localizedTextSchema } from '../../domain/ids';
-import { channel } from '../channel';
+import { localizedTextSchema } from '../../domain';
+import { channel, localeSchema } from '../channel';
 import { MAX_POLICY_FILE_BYTES, megabytes, utf8ByteLength } from '../limits';
 import { draftProblemSchema, draftSummarySchema } from './drafts';
 
 const draftIdSchema = z.string().min(1).max(128);
-const localeSchema = z.enum(['zh-CN', 'en']);
 
 /**
  * A quick first check in characters for code that has a string in hand: a string has at least as many UTF-8
@@ -30,21 +29,7 @@ export const fileProblemSchema = z.object({
 });
 export type FileProblem = z.infer<typeof fileProblemSchema>;
 
-export const reportKindSchema = z.enum(['roleMatrix', 'accessMap']);
-export type ReportKind = z.infer<typeof reportKindSchema>;
-
-/** A report as a table: what the CSV and XLSX files hold and what the printable page shows. */
-export const reportTableSchema = z.object({
-  title: z.string(),
-  /** Column headings; `rows` are the same width. */
-  columns: z.array(z.string()),
-  rows: z.array(z.array(z.string())),
-  /** How many leading columns name the row (they stay visible and are not scope cells). */
-  keyColumns: z.number().int().nonnegative(),
-});
-export type ReportTable = z.infer<typeof reportTableSchema>;
-
-export const filesChannels = {
+export const policyChannels = {
   /** A draft (its gestures, base version and name) or a whole snapshot as a stable, diff-friendly YAML file. */
   'policy.export': channel(
     z
@@ -69,15 +54,5 @@ export const filesChannels = {
       /** The file is well-formed but the server would refuse a gesture of it (1-based gesture number). */
       z.object({ status: z.literal('refused'), problems: z.array(z.object({ number: z.number().int().positive(), problem: draftProblemSchema })) }),
     ]),
-  ),
-  /** The role matrix or the access map as XLSX (base64) or CSV (text), for the base or a draft's projection. */
-  'reports.export': channel(
-    z.object({ report: reportKindSchema, format: z.enum(['xlsx', 'csv']), draftId: draftIdSchema.nullable(), locale: localeSchema }).strict(),
-    z.object({ fileName: z.string(), mimeType: z.string(), encoding: z.enum(['base64', 'utf8']), data: z.string() }),
-  ),
-  /** The same report as a table, for the printable access report. */
-  'reports.table': channel(
-    z.object({ report: reportKindSchema, draftId: draftIdSchema.nullable(), locale: localeSchema }).strict(),
-    reportTableSchema,
   ),
 };

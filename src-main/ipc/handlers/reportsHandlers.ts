@@ -1,15 +1,11 @@
-import type { filesChannels } from '../../common/ipc/channels/files';
+import type { reportsChannels } from '../../common/ipc';
 import type { AppServices } from '../../services/appServices';
-import { PolicyFileService } from '../../services/policyFiles/PolicyFileService';
-import { reportFileName, ReportService } from '../../services/reports/ReportService';
+import { reportFileName, ReportService } from '../../services/reports';
 import type { HandlersFor } from '../handlerTypes';
 
-export function filesHandlers(services: AppServices): HandlersFor<typeof filesChannels> {
-  const policyFiles = () => new PolicyFileService(services.drafts(), services.session.workspaces.data(services.workspace().id), services.readPolicyFile);
+export function reportsHandlers(services: AppServices): HandlersFor<typeof reportsChannels> {
   const reports = () => new ReportService((draftId) => services.drafts().projection(draftId));
   return {
-    'policy.export': (input) => (input.kind === 'draft' ? policyFiles().exportDraft(input.draftId, input.locale) : policyFiles().exportSnapshot(input.draftId, input.locale)),
-    'policy.import': ({ text }) => policyFiles().import(text),
     'reports.export': async ({ report, format, draftId, locale }) => {
       const fileName = reportFileName(report, draftId, format);
       if (format === 'csv') return { fileName, mimeType: 'text/csv;charset=utf-8', encoding: 'utf8', data: reports().csv(report, draftId, locale) };
