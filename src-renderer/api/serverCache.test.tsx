@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { notifyManager } from '@tanstack/react-query';
-import { act, cleanup, render } from '@testing-library/react';
+import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { workspaceChangeReasonSchema } from '../../src-main/common/ipc';
 import { setApi, type Api } from './client';
-import { changing, queryClient, useServerQuery, WORKSPACE_CHANGES, workspaceChanged, type ServerData } from './serverCache';
+import { matrixCarry, type MatrixAnswer } from './matrixCarry';
+import { changing, queryClient, useServerQuery, WORKSPACE_CHANGES, workspaceChanged, type Carry, type ServerData } from './serverCache';
 
 vi.mock('../app/reloadApp', () => ({ reloadApp: vi.fn() }));
 // react-query tells its observers on a zero-delay timer; here it tells them at once, inside the act() that
@@ -21,13 +22,15 @@ interface Pending {
 
 let pending: Pending[];
 let emit: (reason: string) => void;
+let progress: (payload: unknown) => void;
 beforeEach(() => {
   pending = [];
   const api: Api = {
     transport: 'browser',
     call: ((channel: string, input: unknown) => new Promise((resolve) => pending.push({ channel, input, resolve }))) as Api['call'],
-    on: ((event: string, listener: (payload: { reason: string }) => void) => {
-      if (event === 'workspace.changed') emit = (reason) => listener({ reason });
+    on: ((event: string, listener: (payload: never) => void) => {
+      if (event === 'workspace.changed') emit = (reason) => listener({ reason } as never);
+      if (event === 'sync.progressed') progress = (payload) => listener(payload as never);
       return () => undefined;
     }) as Api['on'],
   };
@@ -138,6 +141,18 @@ describe('the server cache', () => {
     expect(queryClient.getQueryCache().getAll()).toHaveLength(0); // nothing decrypted stays behind
   });
 
+  it('moves the draft list with the first progress of each push (its draft is read-only from then on)', async () => {
+    const { Probe } = probe(() => useServerQuery('drafts.list', {}));
+    render(<Probe />);
+    await answer(asked('drafts.list')[0]!, { drafts: [], activeDraftId: null });
+    act(() => progress({ kind: 'push', pushId: 'p1', seq: 1, total: 3, status: 'done' }));
+    act(() => progress({ kind: 'push', pushId: 'p1', seq: 2, total: 3, status: 'done' }));
+    act(() => progress({ kind: 'pull', step: 'users', done: 1, total: 5 }));
+    expect(asked('drafts.list')).toHaveLength(2);
+    act(() => progress({ kind: 'push', pushId: 'p2', seq: 1, total: 1, status: 'failed' }));
+    expect(asked('drafts.list')).toHaveLength(3);
+  });
+
   it('has a decision for every reason the contract names', () => {
     expect(Object.keys(WORKSPACE_CHANGES).sort()).toEqual([...workspaceChangeReasonSchema.options].sort());
   });
@@ -158,5 +173,67 @@ describe('the server cache', () => {
     expect(asked('impact.summary')).toHaveLength(3);
     act(() => emit('draft redone')); // someone else's change is not taken for ours
     expect(asked('impact.summary')).toHaveLength(4);
+  });
+
+  describe('a change that carries answers along', () => {
+    /** A carry for d1's matrix that adds what the change's answer says to a counter held in `roles`. */
+    function adding(answer: Promise<number | null>): Carry<'roles.matrix'> {
+      return {
+        channel: 'roles.matrix',
+        target: (input) => (input.draftId === 'd1' ? input : null),
+        next: async (held, _input, ask) => {
+          const n = await answer;
+          return n === null ? ask() : ({ ...held, roles: [...held.roles, n] } as never);
+        },
+      };
+    }
+    const later = <T,>() => {
+      let resolve!: (value: T) => void;
+      return { promise: new Promise<T>((r) => (resolve = r)), resolve };
+    };
+
+    it('makes the next entry from the one held, and a second change right behind from the first’s, without asking', async () => {
+      const { seen, Probe } = probe(() => useServerQuery('roles.matrix', { draftId: 'd1', fieldRules: false }));
+      render(<Probe />);
+      await answer(asked('roles.matrix')[0]!, { roles: [0] });
+      const [first, second] = [later<number | null>(), later<number | null>()];
+      act(() => void changing('draft', adding(first.promise)));
+      act(() => void changing('draft', adding(second.promise)));
+      expect(seen.current!.shown).toEqual({ roles: [0] }); // steady while the answers come
+      await act(async () => second.resolve(2));
+      await act(async () => first.resolve(1));
+      await waitFor(() => expect(seen.current!.data).toEqual({ roles: [0, 1, 2] }));
+      expect(asked('roles.matrix')).toHaveLength(1);
+    });
+
+    it('asks whole when the answer says nothing of it, when nothing is held yet, and on a retry', async () => {
+      const { seen, Probe } = probe(() => useServerQuery('roles.matrix', { draftId: 'd1', fieldRules: false }));
+      render(<Probe />);
+      act(() => void changing('draft', adding(Promise.resolve(1)))); // the first answer is still being asked
+      expect(asked('roles.matrix')).toHaveLength(2);
+      await answer(asked('roles.matrix')[1]!, { roles: [5] });
+      act(() => void changing('draft', adding(Promise.resolve(null))));
+      await waitFor(() => expect(asked('roles.matrix')).toHaveLength(3));
+      await answer(asked('roles.matrix')[2]!, { roles: [6] });
+      expect(seen.current!.data).toEqual({ roles: [6] });
+      act(() => void seen.current!.retry());
+      expect(asked('roles.matrix')).toHaveLength(4);
+    });
+
+    it('a matrix delta that starts from a state the matrix held does not stand for is a gap: asked whole', async () => {
+      const { seen, Probe } = probe(() => useServerQuery('roles.matrix', { draftId: 'd1', fieldRules: false }));
+      render(<Probe />);
+      const matrix = { groups: [], permissions: [], fields: [], baseRoles: [], roles: [], baseFieldRules: [], fieldRules: [], memberCounts: {} };
+      await answer(asked('roles.matrix')[0]!, matrix);
+      const delta = (from: string, to: string, count: number): MatrixAnswer => ({ from, to, roles: [], roleChanges: [], fieldRules: [], memberCounts: { r1: count } });
+      act(() => void changing('draft', matrixCarry('d1', false, Promise.resolve(delta('s0', 's1', 1)))));
+      await waitFor(() => expect(seen.current!.data).toEqual({ ...matrix, memberCounts: { r1: 1 } }));
+      act(() => void changing('draft', matrixCarry('d1', false, Promise.resolve('refused'))));
+      act(() => void changing('draft', matrixCarry('d1', false, Promise.resolve(delta('s1', 's2', 2)))));
+      await waitFor(() => expect(seen.current!.data).toEqual({ ...matrix, memberCounts: { r1: 2 } }));
+      expect(asked('roles.matrix')).toHaveLength(1);
+      act(() => void changing('draft', matrixCarry('d1', false, Promise.resolve(delta('s9', 's10', 3)))));
+      await waitFor(() => expect(asked('roles.matrix')).toHaveLength(2));
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { keepPreviousData, QueryClient, useQuery } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
-import type { ChannelInput, ChannelName, ChannelOutput, WorkspaceChangeReason } from '../../src-main/common/ipc';
+import type { AppErrorData, ChannelInput, ChannelName, ChannelOutput, WorkspaceChangeReason } from '../../src-main/common/ipc';
 import { reloadApp } from '../app/reloadApp';
 import { api, ApiError, type Api } from './client';
 
@@ -70,11 +70,57 @@ export const queryClient = new QueryClient({
   },
 });
 
-function bump(scope: Scope): void {
+function bump(scope: Scope, carry?: Carry): void {
+  const carried = carry ? carriedEntries(scope, carry) : [];
   revisions[scope] += 1;
+  for (const entry of carried) entry.seed();
   // Answers for an older revision of this scope can never be shown again: let them go now.
   queryClient.removeQueries({ predicate: (q) => q.queryKey[2] === scope && (q.queryKey[3] as number) < revisions[scope] });
   for (const listener of listeners) listener(scope);
+}
+
+/**
+ * How a change this renderer sends moves answers it already holds, so they are not asked again: a gesture's
+ * answer says what it changed in the role matrix, and the matrix held is patched with it.
+ */
+export interface Carry<C extends ChannelName = ChannelName> {
+  channel: C;
+  /** The input whose entry at the new revision is made from the entry held for `input` (null: asked as usual). */
+  target(input: ChannelInput<C>): ChannelInput<C> | null;
+  /** That entry, from the answer held; `ask` asks the main process afresh (the fallback when it cannot be made). */
+  next(held: ChannelOutput<C>, input: ChannelInput<C>, ask: () => Promise<ChannelOutput<C>>): Promise<ChannelOutput<C>>;
+}
+
+/** Entries being made by a carry, by query: a second change right behind the first carries from the first's. */
+const carrying = new WeakMap<object, Promise<unknown>>();
+
+/** The entries `carry` makes at the next revision of `scope`, from those held now (of any scope: a new draft starts from the base). */
+function carriedEntries(scope: Scope, carry: Carry): { seed(): void }[] {
+  const made = new Set<string>();
+  const entries: { seed(): void }[] = [];
+  for (const query of queryClient.getQueryCache().getAll()) {
+    const [name, input, heldScope, revision] = query.queryKey as ReturnType<typeof keyOf>;
+    if (name !== carry.channel || revision !== revisions[heldScope]) continue;
+    const target = carry.target(input as never);
+    if (target === null || scopeOf(carry.channel, target) !== scope || made.has(JSON.stringify(target))) continue;
+    // What is held: an answer, or one still being made by a carry; an answer still being asked is asked again.
+    const held = query.state.status === 'success' ? Promise.resolve(query.state.data) : carrying.get(query);
+    if (!held) continue;
+    made.add(JSON.stringify(target));
+    entries.push({
+      seed() {
+        const key = keyOf(carry.channel, target, scope, revisions[scope]);
+        const ask = () => api().call(carry.channel, target as never);
+        const value = held.then((h) => carry.next(h as never, target as never, ask), ask);
+        let first = true;
+        // Only the first fetch is the carried one: a retry after an error asks afresh.
+        void queryClient.prefetchQuery({ queryKey: key, queryFn: () => (first ? ((first = false), value) : ask()) });
+        const entry = queryClient.getQueryCache().find({ queryKey: key, exact: true });
+        if (entry) carrying.set(entry, value);
+      },
+    });
+  }
+  return entries;
 }
 
 /** Applies one `workspace.changed` reason; exported for the cache's own test. */
@@ -104,17 +150,26 @@ function listen(): void {
   if (listening === client) return;
   listening = client;
   client.on('workspace.changed', ({ reason }) => workspaceChanged(reason));
+  // A push's first call journals it, and its draft is read-only from then on, before any verify: no
+  // `workspace.changed` says so, so the draft list moves with the first progress of each push.
+  const journaled = new Set<string>();
+  client.on('sync.progressed', (event) => {
+    if (event.kind !== 'push' || journaled.has(event.pushId)) return;
+    journaled.add(event.pushId);
+    bump('drafts');
+  });
 }
 
 /**
  * The renderer is about to send a change to `scope` (a gesture, undo, redo): the revision moves now, so the views
- * ask again right behind it (the main process answers in order) instead of after its answer and its event. Call
- * the result with false when the change was refused: no event will come for it.
+ * ask again right behind it (the main process answers in order) instead of after its answer and its event, except
+ * for what `carry` makes from the answers held. Call the result with false when the change was refused: no event
+ * will come for it.
  */
-export function changing(scope: Scope): (accepted: boolean) => void {
+export function changing(scope: Scope, carry?: Carry): (accepted: boolean) => void {
   listen();
   expected[scope] += 1;
-  bump(scope);
+  bump(scope, carry);
   let settled = false;
   return (accepted) => {
     if (settled) return;
@@ -159,7 +214,8 @@ export interface ServerData<T> {
   data: T | null;
   /** `data`, or while a newer answer is asked, the last one shown: views stay steady between gestures. */
   shown: T | null;
-  error: { code: string; message: string } | null;
+  /** As it came (code and details): views word it with `useAppErrorText`, never by showing its message. */
+  error: AppErrorData | null;
   loading: boolean;
   /** The revision `data` belongs to (-1 without data): for performance marks. */
   revision: number;
@@ -206,6 +262,6 @@ export function prefetch<C extends ChannelName>(channel: C, input: ChannelInput<
   void queryClient.prefetchQuery({ queryKey: keyOf(channel, input, scope, revisions[scope]), queryFn: () => api().call(channel, input) });
 }
 
-function errorOf(error: Error): { code: string; message: string } {
-  return error instanceof ApiError ? { code: error.error.code, message: error.message } : { code: 'INTERNAL', message: String(error.message ?? error) };
+function errorOf(error: Error): AppErrorData {
+  return error instanceof ApiError ? error.error : { code: 'INTERNAL', message: String(error.message ?? error) };
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { DraftBatch } from '../../src-main/common/draft';
 import type { AppErrorData, DraftProblemView, DraftSummary } from '../../src-main/common/ipc';
 import { api, ApiError } from '../api/client';
+import { matrixCarry, type MatrixAnswer } from '../api/matrixCarry';
 import { changing, onRevision } from '../api/serverCache';
 import { keptOutReason, uniqueDraftName, type KeptOutReason } from './draftTarget';
 
@@ -106,15 +107,36 @@ export const useDraftStore = create<DraftState>((set, get) => {
     unshown = { draft, keptOut };
     return draft.id;
   };
+  /**
+   * A change to `draftId` is about to be sent: the views' draft answers move on, the role matrices held by the
+   * delta in its answer (`answered`) instead of asked again whole.
+   */
+  const sending = (draftId: string, before: DraftSummary | null) => {
+    let answered!: (answer: MatrixAnswer) => void;
+    const matrix = new Promise<MatrixAnswer>((resolve) => (answered = resolve));
+    const settle = changing('draft', matrixCarry(draftId, before?.appliedCount === 0, matrix));
+    return {
+      accepted(delta: MatrixAnswer) {
+        answered(delta);
+        settle(true);
+      },
+      failed(error: unknown) {
+        // A refusal changed nothing; after any other failure the matrix is asked again, to be sure.
+        answered(error instanceof ApiError && error.error.code === 'REFUSED' ? 'refused' : null);
+        settle(false);
+      },
+    };
+  };
   const step = async (verb: 'drafts.undo' | 'drafts.redo', allowed: (d: DraftSummary) => boolean) => {
     const draft = get().activeDraft();
     if (!draft || !allowed(draft)) return;
-    const settle = changing('draft');
+    const change = sending(draft.id, draft);
     try {
-      updated(await api().call(verb, { draftId: draft.id }));
-      settle(true);
+      const answer = await api().call(verb, { draftId: draft.id });
+      change.accepted(answer.matrix);
+      updated(answer.draft);
     } catch (error) {
-      settle(false);
+      change.failed(error);
       // Refused (the draft was pushed since this list was read): say why and show the draft as it is now.
       refused(error);
       await refresh();
@@ -146,19 +168,20 @@ export const useDraftStore = create<DraftState>((set, get) => {
     },
     async applyBatch(batch, defaultName, onSent) {
       const draftId = await get().ensureActiveDraft(defaultName);
+      const before = get().drafts.find((d) => d.id === draftId) ?? (unshown?.draft.id === draftId ? unshown.draft : null);
       // Counted before it is sent: its event can arrive before the call returns (in-process transport).
-      const settle = changing('draft');
+      const change = sending(draftId, before);
       try {
         const answer = api().call('drafts.apply', { draftId, batch });
         show();
         onSent?.(draftId);
-        const { draft, warnings } = await answer;
-        settle(true);
+        const { draft, warnings, matrix } = await answer;
+        change.accepted(matrix);
         set({ lastProblem: null, lastWarnings: warnings });
         updated(draft);
         return true;
       } catch (error) {
-        settle(false);
+        change.failed(error);
         show();
         refused(error);
         // A refusal because the draft was pushed meanwhile: the list shows it read-only, the next edit starts anew.

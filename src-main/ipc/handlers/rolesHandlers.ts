@@ -1,4 +1,4 @@
-import type { rolesChannels, RoleSummary } from '../../common/ipc';
+import { roleMatrix, type rolesChannels, type RoleSummary } from '../../common/ipc';
 import type { Snapshot } from '../../common/domain';
 import { isSuperAdminRole } from '../../common/wukong';
 import type { AppServices } from '../../services/appServices';
@@ -10,23 +10,8 @@ export function rolesHandlers(services: AppServices): HandlersFor<typeof rolesCh
       const snapshot = services.workspace().snapshot();
       return { groups: snapshot.roleGroups, roles: summarizeRoles(snapshot) };
     },
-    'roles.matrix': ({ draftId, fieldRules }) => {
-      const drafts = services.drafts();
-      const base = drafts.projection(null).snapshot;
-      const view = drafts.projection(draftId).snapshot;
-      const memberCounts: Record<string, number> = {};
-      for (const user of view.users) for (const roleId of user.roleIds) memberCounts[roleId] = (memberCounts[roleId] ?? 0) + 1;
-      return {
-        groups: view.roleGroups,
-        permissions: view.permissions,
-        fields: view.fields,
-        baseRoles: base.roles,
-        roles: view.roles,
-        baseFieldRules: fieldRules ? base.fieldRules : [],
-        fieldRules: fieldRules ? view.fieldRules : [],
-        memberCounts,
-      };
-    },
+    // The same builder a gesture's matrix delta is checked against (common/ipc/roleMatrix).
+    'roles.matrix': ({ draftId, fieldRules }) => roleMatrix(services.drafts().projection(null).snapshot, services.drafts().projection(draftId).snapshot, fieldRules),
   };
 }
 

@@ -1,7 +1,7 @@
 import { applyChecked } from '../../common/draft';
 import type { DraftBatch, DraftProblem } from '../../common/draft';
 import type { Snapshot } from '../../common/domain';
-import type { DraftProblemView, DraftSummary, WorkspaceChangeReason } from '../../common/ipc';
+import { matrixDelta, type DraftProblemView, type DraftSummary, type MatrixDelta, type WorkspaceChangeReason } from '../../common/ipc';
 import { AppError } from '../../common/ipc';
 import type { EventBus } from '../eventBus';
 import { checkGestures, type GestureError } from './checkGestures';
@@ -81,10 +81,10 @@ export class DraftService {
   }
 
   /** Records one gesture. All or nothing: a batch with any rule error changes nothing and says why. */
-  apply(draftId: string, batch: DraftBatch): { draft: DraftSummary; warnings: DraftProblemView[] } {
+  apply(draftId: string, batch: DraftBatch): GestureAnswer & { warnings: DraftProblemView[] } {
     this.assertEditable(draftId, 'apply');
-    const before = this.projection(draftId).snapshot;
-    const checked = applyChecked(before, batch);
+    const before = this.projection(draftId);
+    const checked = applyChecked(before.snapshot, batch);
     const problems = checked.problems.map(toView);
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) {
@@ -93,21 +93,26 @@ export class DraftService {
     if (this.batches(draftId).some((b) => b.id === batch.id)) throw new AppError('CONFLICT', `gesture ${batch.id} is already recorded`);
     const info = this.repository.append(draftId, [batch]);
     this.applied.set(draftId, [...this.batches(draftId), batch]);
-    return { draft: this.changed(this.summary(info, []), 'draft edited'), warnings: problems };
+    const matrix = this.matrixDelta(draftId, before);
+    return { draft: this.changed(this.summary(info, []), 'draft edited'), matrix, warnings: problems };
   }
 
-  undo(draftId: string): DraftSummary {
+  undo(draftId: string): GestureAnswer {
     this.assertEditable(draftId, 'undo');
+    const before = this.projection(draftId);
     const info = this.repository.undo(draftId);
     this.forgetBatches(draftId);
-    return this.changed(this.summary(info, []), 'draft undone');
+    const matrix = this.matrixDelta(draftId, before);
+    return { draft: this.changed(this.summary(info, []), 'draft undone'), matrix };
   }
 
-  redo(draftId: string): DraftSummary {
+  redo(draftId: string): GestureAnswer {
     this.assertEditable(draftId, 'redo');
+    const before = this.projection(draftId);
     const info = this.repository.redo(draftId);
     this.forgetBatches(draftId);
-    return this.changed(this.summary(info, []), 'draft redone');
+    const matrix = this.matrixDelta(draftId, before);
+    return { draft: this.changed(this.summary(info, []), 'draft redone'), matrix };
   }
 
   /**
@@ -202,6 +207,14 @@ export class DraftService {
     return summarize(info, { pushes, draftName });
   }
 
+  /**
+   * What the gesture just recorded changed in the draft's role matrix (the renderer patches the one it holds).
+   * It makes the draft's new state now, which the views' next questions need anyway.
+   */
+  private matrixDelta(draftId: string, before: Projection): MatrixDelta | null {
+    return matrixDelta(before, this.projection(draftId));
+  }
+
   private forgetBatches(draftId: string) {
     this.applied.delete(draftId);
   }
@@ -215,6 +228,12 @@ export class DraftService {
     this.events.emit('workspace.changed', { reason });
     return summary;
   }
+}
+
+/** Apply, undo and redo answer with the draft's summary and the change to its role matrix. */
+export interface GestureAnswer {
+  draft: DraftSummary;
+  matrix: MatrixDelta | null;
 }
 
 function toView(problem: DraftProblem): DraftProblemView {

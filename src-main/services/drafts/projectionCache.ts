@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { apply } from '../../common/draft';
 import type { DraftBatch } from '../../common/draft';
 import type { Snapshot } from '../../common/domain';
 import { type CompiledPolicy, compilePolicy, updatePolicy } from '../../common/policy';
 
 export interface Projection {
+  /** No other state has it, in this process or another: what a matrix delta starts from and leads to. */
+  readonly id: string;
   snapshot: Snapshot;
   policy(): CompiledPolicy;
 }
@@ -78,7 +81,12 @@ class KeptPolicies {
   }
 }
 
+/** State ids: this run's prefix and a counter (a renderer may outlive a browser host it spoke to). */
+const RUN = randomUUID().slice(0, 8);
+let states = 0;
+
 class StateProjection implements Projection {
+  readonly id = `${RUN}.${++states}`;
   private compiled: CompiledPolicy | null = null;
 
   constructor(

@@ -1,5 +1,5 @@
 import { missingCaseError } from '../../../src-main/common/draft';
-import type { AppErrorData, ConnectorErrorCode, ErrorDetails } from '../../../src-main/common/ipc';
+import { connectorErrorCodeSchema, type AppErrorData, type ConnectorErrorCode, type ErrorDetails } from '../../../src-main/common/ipc';
 import { ApiError } from '../../api/client';
 import type { FeatureT } from '../../i18n/featureMessages';
 import { formatMessage } from '../../i18n/format';
@@ -32,7 +32,7 @@ export function describeError(error: unknown, locale: Locale): ErrorWords {
 
 /** The same for the error as it came over the wire (what a store keeps). */
 export function describeAppError(data: AppErrorData, locale: Locale): ErrorWords {
-  const t: FeatureT<ErrorMessageKey> = (key, params) => formatMessage(errorMessages[locale][key], params);
+  const t = tOf(locale);
   if (data.details) return describeDetails(data.details, t, locale);
   if (data.code === 'CANCELLED') return { summary: t('code.CANCELLED'), lines: [] };
   // The main process's own sentence is English: Chinese readers get the code's sentence first.
@@ -50,6 +50,29 @@ export function appErrorText(data: AppErrorData, locale: Locale): string {
 }
 
 const oneLine = ({ summary, lines }: ErrorWords) => [summary, ...lines].join(' ');
+
+/** A push call that failed, as a push report names it: the connector's code, the endpoint, the server's code. */
+export interface PushFailure {
+  code: string;
+  message: string;
+  endpoint: string;
+  serverCode?: number;
+}
+
+/**
+ * A push report's failure in the reader's words, by its connector code. Where that sentence says only that the
+ * server refused, the main process's own sentence follows, marked as Gatehouse's (it may quote the server); a code
+ * this console does not know keeps that sentence alone.
+ */
+export function pushFailureText(failure: PushFailure, locale: Locale): string {
+  const code = connectorErrorCodeSchema.safeParse(failure.code);
+  if (!code.success) return failure.serverCode === undefined ? failure.message : `${failure.message} (${failure.serverCode})`;
+  const words = describeDetails({ kind: 'connector', code: code.data, endpoint: failure.endpoint, ...(failure.serverCode === undefined ? {} : { serverCode: failure.serverCode }) }, tOf(locale), locale);
+  const original = SERVER_MESSAGE_HELPS.has(code.data) ? [formatMessage(errorMessages[locale].original, { message: failure.message })] : [];
+  return oneLine({ summary: words.summary, lines: [...words.lines, ...original] });
+}
+
+const tOf = (locale: Locale): FeatureT<ErrorMessageKey> => (key, params) => formatMessage(errorMessages[locale][key], params);
 
 function describeDetails(details: ErrorDetails, t: FeatureT<ErrorMessageKey>, locale: Locale): ErrorWords {
   switch (details.kind) {

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { api } from '../../api/client';
 import { describeAppError } from '../../components/errors/errorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale, useT } from '../../i18n/useT';
@@ -30,17 +29,8 @@ export function DraftBar() {
   const review = drafts.find((d) => d.id === reviewId) ?? null;
 
   useEffect(() => void load(), [load]);
-  // When `workspace.changed` means the list moved unasked (a push planned or verified, an import), the server
-  // cache tells the draft store (its `drafts` scope); the renderer's own edits answer with their summary.
-  useEffect(() => {
-    // The first call of a push journals it: from then on its draft is read-only, before any verify.
-    const seen = new Set<string>();
-    return api().on('sync.progressed', (e) => {
-      if (e.kind !== 'push' || seen.has(e.pushId)) return;
-      seen.add(e.pushId);
-      void load();
-    });
-  }, [load]);
+  // When the list moved unasked (a push journaled, planned or verified, an import), the server cache tells the
+  // draft store (its `drafts` scope); the renderer's own edits answer with their summary.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target instanceof Element ? event.target : null;

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ReportTable } from '../../../src-main/common/ipc';
 import { SCOPE_NAMES } from '../../../src-main/common/policy';
 import { useServerQuery } from '../../api/serverCache';
+import { useAppErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
 import { draftsMessages } from './messages';
@@ -38,7 +39,8 @@ export function PrintableReport({ draftId, what, onClose }: { draftId: string | 
   // Only the answer for this draft and language: a page for paper must never show another state.
   const report = useServerQuery('reports.table', { report: 'accessMap', draftId, locale });
   const table: ReportTable | null = report.data;
-  const error = report.error?.message ?? null;
+  const words = useAppErrorText();
+  const error = report.error ? words(report.error) : null;
   const heading = useRef<HTMLHeadingElement>(null);
   const none = SCOPE_NAMES[0][locale];
 

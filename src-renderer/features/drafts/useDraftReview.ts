@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ChannelOutput } from '../../../src-main/common/ipc';
 import { useServerQuery } from '../../api/serverCache';
+import { useAppErrorText } from '../../components/errors/useErrorText';
 
 export type DraftChanges = ChannelOutput<'drafts.changes'>;
 export type LintFinding = ChannelOutput<'lints.run'>['findings'][number];
@@ -23,6 +24,7 @@ export function useDraftReview(draftId: string | null): DraftReview {
   const changes = useServerQuery('drafts.changes', draftId === null ? null : { draftId });
   const lints = useServerQuery('lints.run', draftId === null ? null : { draftId });
   const baseLints = useServerQuery('lints.run', draftId === null ? null : { draftId: null });
+  const words = useAppErrorText();
   const shownChanges = changes.shown;
   const shownLints = lints.shown;
   const shownBase = baseLints.shown;
@@ -32,7 +34,7 @@ export function useDraftReview(draftId: string | null): DraftReview {
     return shownLints.findings.map((f) => ({ ...f, isNew: !known.has(findingKey(f)) }));
   }, [shownLints, shownBase]);
   const error = changes.error ?? lints.error ?? baseLints.error;
-  if (error) return { changes: null, findings: [], error: error.message, loading: false };
+  if (error) return { changes: null, findings: [], error: words(error), loading: false };
   const ready = shownChanges !== null && shownLints !== null && shownBase !== null;
   return {
     changes: ready ? shownChanges : null,

@@ -1,23 +1,22 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { FieldDefinition } from '../../../src-main/common/domain';
 import type { RoleMatrix } from '../../../src-main/common/ipc';
+import { useAppErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized } from '../../i18n/useT';
+import { cellDomId, rectCols, rectContains, rectRows, rectSize, useGridGestures, VirtualGrid, type GridGeometry, type Rect } from '../../components/grid';
 import { ImpactPanel } from '../role-matrix/ImpactPanel';
 import { bulkMessages } from '../role-matrix/bulkMessages';
 import { DraftProblemBanner } from '../drafts/DraftProblemBanner';
-import { rectCols, rectContains, rectRows, rectSize, type Rect } from '../role-matrix/selection';
-import { useApplyGesture } from '../role-matrix/useApplyGesture';
-import { useBulkGesture } from '../role-matrix/useBulkGesture';
+import { useMatrixGesture } from '../role-matrix/useMatrixGesture';
 import { useMatrixProjection } from '../role-matrix/useDraftProjection';
-import { useGridGestures } from '../role-matrix/useGridGestures';
-import { cellDomId, VirtualGrid, type GridGeometry } from '../role-matrix/VirtualGrid';
 import { FieldCell } from './FieldCell';
 import { fieldRequest } from './fieldRequest';
 import { brushForKey, fieldColumns, fieldModules, fieldRows, fieldValue, isFieldPending, planFieldPaint, type FieldBrush, type FieldColumn } from './fieldModel';
 import { useEditionCapabilities } from '../sync/useEditionCapabilities';
 import { FieldToolbar } from './FieldToolbar';
 import { fieldMatrixMessages } from './messages';
+import '../role-matrix/roleMatrix.css';
 import './fieldMatrix.css';
 
 const GEOMETRY: GridGeometry = { rowHeight: 28, colWidth: 104, rowHeaderWidth: 240, bandHeight: 0, headerHeight: 64 };
@@ -27,9 +26,16 @@ const GRID_ID = 'field-matrix';
 export function FieldMatrixView() {
   const t = useFeatureT(fieldMatrixMessages);
   const matrix = useMatrixProjection(true);
+  const words = useAppErrorText();
   return (
     <div className="matrix-layout">
-      {matrix.shown ? <FieldGrid data={matrix.shown} /> : <p role="status" className="loading">{matrix.error?.message ?? t('loading')}</p>}
+      {matrix.shown ? (
+        <FieldGrid data={matrix.shown} />
+      ) : (
+        <p role={matrix.error ? 'alert' : 'status'} className={matrix.error ? 'load-error' : 'loading'}>
+          {matrix.error ? words(matrix.error) : t('loading')}
+        </p>
+      )}
       <ImpactPanel />
     </div>
   );
@@ -48,12 +54,9 @@ function FieldGrid({ data }: { data: RoleMatrix }) {
   const masks = useEditionCapabilities().fieldMasks;
   const rows = useMemo(() => fieldRows(data.fields, module, fieldQuery), [data.fields, module, fieldQuery]);
   const columns = useMemo(() => fieldColumns(data, roleQuery), [data, roleQuery]);
-  const apply = useApplyGesture(t('draft.defaultName'));
-
   // Fills (which keep what this draft restricted) and rectangles of more than one cell are bulk: confirmed first
   // when they widen access broadly or remove a mask, then a toast with Undo. A single cell goes straight through.
-  const bulk = useBulkGesture(apply);
-  const runBulk = bulk.run;
+  const { run: runBulk, elements: bulkElements } = useMatrixGesture(t('draft.defaultName'));
   const paint = useCallback(
     (fields: readonly FieldDefinition[], cols: readonly FieldColumn[], with_: FieldBrush, kind: 'cell' | 'rect' | 'fill') => {
       const plan = planFieldPaint(fields, cols, with_, { keepPendingRestrictions: kind === 'fill' });
@@ -159,14 +162,14 @@ function FieldGrid({ data }: { data: RoleMatrix }) {
               pending={pending}
               selected={rectContains(selection, r, c)}
               cursor={cursor?.row === r && cursor.col === c}
-              painting={rectContains(dragRect, r, c)}
+              dragBrush={rectContains(dragRect, r, c) ? 'grant' : null}
               label={label}
             />
           );
         }}
       />
       <p className="matrix-hint">{t('grid.hint')}</p>
-      {bulk.elements}
+      {bulkElements}
     </div>
   );
 }

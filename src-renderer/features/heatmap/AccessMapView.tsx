@@ -83,8 +83,7 @@ function AccessMapBody({ view, permissions }: { view: OrgView; permissions: Para
   }, [view.users]);
   const teamIds = useMemo(() => (manager && view.users.some((u) => u.id === manager) ? teamOf(view.users, manager) : undefined), [manager, view.users]);
   const delta = layer === 'delta';
-  const { data, stale, error } = useHeatmapData(allPermissionIds, teamIds, delta);
-  const shown = data ?? stale;
+  const { data, shown, error } = useHeatmapData(allPermissionIds, teamIds, delta);
   const columnIdx = useMemo(() => (shown ? columns.map((c) => shown.colOf.get(c.permissionId) ?? -1) : []), [shown, columns]);
   useAccessMapMarks(data ? `${data.answer}|${columns.map((c) => c.permissionId).join(',')}` : null);
 

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { OrgView } from '../../../src-main/common/ipc';
 import { useServerQuery } from '../../api/serverCache';
 import { ScopeBadge } from '../../components/ScopeBadge';
+import { useAppErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
@@ -34,7 +35,8 @@ export function WhoCanSee({ view, modules }: { view: OrgView; modules: readonly 
   const permissionId = module?.permissionIds.index;
   const answer = useServerQuery('access.whoCanSee', ownerId && permissionId ? { draftId, ownerId, permissionId } : null);
   const viewers: Viewer[] | null = answer.shown?.viewers ?? null;
-  const error = answer.error?.message ?? null;
+  const words = useAppErrorText();
+  const error = answer.error ? words(answer.error) : null;
 
   // Lookups by id: with scope "everyone" the list is the whole company.
   const usersById = useMemo(() => new Map(view.users.map((u) => [u.id, u])), [view.users]);

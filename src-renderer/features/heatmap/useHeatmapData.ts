@@ -1,6 +1,7 @@
 import type { ChannelInput } from '../../../src-main/common/ipc';
 import { api } from '../../api/client';
 import { useServerQuery } from '../../api/serverCache';
+import { useAppErrorText } from '../../components/errors/useErrorText';
 import { useDraftStore } from '../../stores/draftStore';
 import { decodeScopes } from './scopeCodec';
 
@@ -53,7 +54,7 @@ const HEATMAP = { name: 'access.heatmap+reachDelta', fetch: fetchHeatmap };
 /**
  * Loads the access map's matrix for every action of every module at once, so switching the action or the
  * column layout redraws without asking the main process again. Also loads (for the delta mode) the base matrix
- * and the reach changes of moves. `data` is the answer for exactly these columns, team and draft; `stale` the last
+ * and the reach changes of moves. `data` is the answer for exactly these columns, team and draft; `shown` that, or the last
  * one shown while a newer one is asked (the server cache decides which is which).
  */
 export function useHeatmapData(permissionIds: readonly string[], userIds: readonly string[] | undefined, delta: boolean) {
@@ -62,5 +63,6 @@ export function useHeatmapData(permissionIds: readonly string[], userIds: readon
   const input: HeatmapInput | null =
     permissionIds.length === 0 ? null : { draftId, permissionIds: [...permissionIds], ...(userIds ? { userIds: [...userIds] } : {}), withBase: withDelta };
   const answer = useServerQuery('access.heatmap', input, HEATMAP);
-  return { data: answer.data, stale: answer.shown, error: answer.error?.message ?? null };
+  const words = useAppErrorText();
+  return { data: answer.data, shown: answer.shown, error: answer.error ? words(answer.error) : null };
 }

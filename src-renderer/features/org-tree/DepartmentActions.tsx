@@ -5,17 +5,18 @@ import { useFeatureT } from '../../i18n/featureMessages';
 import { peopleInSubtree, withoutRole } from './dropGesture';
 import { orgMessages } from './messages';
 import { newId } from '../../app/newId';
-import { gesture, useApplyGesture } from './orgEdits';
+import { gesture } from '../drafts/useRecordGesture';
+import { useOrgGesture } from './orgEdits';
 
 type Mode = 'create' | 'rename' | 'move' | 'head' | 'role';
 
 /**
  * Edits of the selected department, and the keyboard way to do what dragging does (move under another
- * department, give a role to everyone in it). Each apply is one gesture in the draft.
+ * department, give a role to everyone in it). Each action is one gesture in the draft.
  */
 export function DepartmentActions({ department, view }: { department: Department; view: OrgView }) {
   const ft = useFeatureT(orgMessages);
-  const apply = useApplyGesture();
+  const record = useOrgGesture();
   const [mode, setMode] = useState<Mode | null>(null);
   const [value, setValue] = useState('');
   const open = (next: Mode, initial = '') => {
@@ -30,14 +31,14 @@ export function DepartmentActions({ department, view }: { department: Department
     const v = value.trim();
     let done = true;
     if (mode === 'create' && v) {
-      done = await apply(gesture(ft('label_create', { name: v, parent: department.name }), { type: 'createDepartment', departmentId: newId('new-dept'), parentId: department.id, name: v }));
+      done = await record(gesture(ft('label_create', { name: v, parent: department.name }), { type: 'createDepartment', departmentId: newId('new-dept'), parentId: department.id, name: v }));
     } else if (mode === 'rename' && v && v !== department.name) {
-      done = await apply(gesture(ft('label_rename', { department: department.name, name: v }), { type: 'renameDepartment', departmentId: department.id, name: v }));
+      done = await record(gesture(ft('label_rename', { department: department.name, name: v }), { type: 'renameDepartment', departmentId: department.id, name: v }));
     } else if (mode === 'move' && v) {
-      done = await apply(gesture(ft('label_moveDept', { department: department.name, parent: deptName(v) }), { type: 'moveDepartment', departmentId: department.id, parentId: v }));
+      done = await record(gesture(ft('label_moveDept', { department: department.name, parent: deptName(v) }), { type: 'moveDepartment', departmentId: department.id, parentId: v }));
     } else if (mode === 'head') {
       const head = v || null;
-      done = await apply(
+      done = await record(
         gesture(head ? ft('label_head', { who: userName(head), department: department.name }) : ft('label_noHead', { department: department.name }), {
           type: 'setDepartmentHead',
           departmentId: department.id,
@@ -47,12 +48,12 @@ export function DepartmentActions({ department, view }: { department: Department
     } else if (mode === 'role' && v) {
       const people = withoutRole(view, peopleInSubtree(view, department.id), v);
       const role = view.roles.find((r) => r.id === v)?.name ?? v;
-      if (people.length) done = await apply(gesture(ft('label_assign', { role, count: people.length }), { type: 'assignRoles', userIds: people, roleIds: [v] }));
+      if (people.length) done = await record(gesture(ft('label_assign', { role, count: people.length }), { type: 'assignRoles', userIds: people, roleIds: [v] }));
     }
     if (done) setMode(null);
   };
 
-  const remove = () => void apply(gesture(ft('label_delete', { department: department.name }), { type: 'deleteDepartment', departmentId: department.id }));
+  const remove = () => void record(gesture(ft('label_delete', { department: department.name }), { type: 'deleteDepartment', departmentId: department.id }));
   const members = view.users.filter((u) => u.departmentId === department.id);
 
   return (

@@ -18,7 +18,7 @@ import type { DragItem } from './dragData';
 import { gestureForDrop, type DropTarget } from './dropGesture';
 import { OrgDropContext } from './dropTarget';
 import { orgMessages } from './messages';
-import { useApplyGesture } from './orgEdits';
+import { useOrgGesture } from './orgEdits';
 import { useProjectedOrg } from './useProjectedOrg';
 import { PersonNameCell } from './PersonNameCell';
 import { ReportingLineTree } from './ReportingLineTree';
@@ -56,7 +56,7 @@ export function OrganisationView() {
 function OrganisationBody({ view }: { view: OrgView }) {
   const t = useT();
   const ft = useFeatureT(orgMessages);
-  const apply = useApplyGesture();
+  const record = useOrgGesture();
   const draftId = useDraftStore((s) => s.activeDraftId);
   const openPerson = usePersonPanelStore((s) => s.open);
   const { departments, users } = view;
@@ -81,10 +81,10 @@ function OrganisationBody({ view }: { view: OrgView }) {
 
   const onDrop = useCallback(
     (item: DragItem, target: DropTarget) => {
-      const batch = gestureForDrop(item, target, view, ft);
-      if (batch) void apply(batch);
+      const made = gestureForDrop(item, target, view, ft);
+      if (made) void record(made);
     },
-    [view, ft, apply],
+    [view, ft, record],
   );
 
   const matches = useMemo(() => {

@@ -1,9 +1,8 @@
 import { departmentTree } from '../../../src-main/common/domain';
-import type { DraftBatch } from '../../../src-main/common/draft';
 import type { OrgView } from '../../../src-main/common/ipc';
 import type { FeatureT } from '../../i18n/featureMessages';
 import type { DragItem } from './dragData';
-import { gesture } from './orgEdits';
+import { gesture, type Gesture } from '../drafts/useRecordGesture';
 import type { OrgMessageKey } from './messages';
 
 export type DropTarget = { kind: 'department'; departmentId: string } | { kind: 'person'; userId: string };
@@ -25,7 +24,7 @@ export function withoutRole(view: OrgView, people: readonly string[], roleId: st
  * are, a role everyone already holds). Rule breaches such as cycles are NOT filtered here: the draft core
  * refuses them with the server's code, and the view shows that refusal.
  */
-export function gestureForDrop(item: DragItem, target: DropTarget, view: OrgView, t: FeatureT<OrgMessageKey>): DraftBatch | null {
+export function gestureForDrop(item: DragItem, target: DropTarget, view: OrgView, t: FeatureT<OrgMessageKey>): Gesture | null {
   const userName = (id: string) => view.users.find((u) => u.id === id)?.name ?? id;
   const deptName = (id: string) => view.departments.find((d) => d.id === id)?.name ?? id;
   const roleName = (id: string) => view.roles.find((r) => r.id === id)?.name ?? id;

@@ -7,7 +7,8 @@ import { useCatalogue } from '../../stores/rolesStore';
 import { crmModules } from '../../../src-main/common/wukong';
 import { heatmapMessages } from '../heatmap/messages';
 import { orgMessages } from '../org-tree/messages';
-import { gesture, useApplyGesture } from '../org-tree/orgEdits';
+import { gesture } from '../drafts/useRecordGesture';
+import { useOrgGesture } from '../org-tree/orgEdits';
 import { AccessSummary } from './AccessSummary';
 import { personMessages } from './messages';
 import { usePersonPanelStore } from './personPanelStore';
@@ -38,7 +39,7 @@ function PersonPanelBody({ view, userId, initialPermission, onClose }: { view: O
   const ot = useFeatureT(orgMessages);
   const ht = useFeatureT(heatmapMessages);
   const localized = useLocalized();
-  const apply = useApplyGesture();
+  const record = useOrgGesture();
   const catalogue = useCatalogue().shown;
   const modules = useMemo(() => crmModules(catalogue?.permissions ?? []), [catalogue]);
   const [why, setWhy] = useState<string | null>(initialPermission);
@@ -62,19 +63,19 @@ function PersonPanelBody({ view, userId, initialPermission, onClose }: { view: O
 
   const move = () =>
     department && department !== user.departmentId &&
-    void apply(gesture(ot('label_move', { who: user.name, department: deptName(department) }), { type: 'moveUsers', userIds: [user.id], departmentId: department }));
+    void record(gesture(ot('label_move', { who: user.name, department: deptName(department) }), { type: 'moveUsers', userIds: [user.id], departmentId: department }));
   const changeManager = () => {
     const next = manager || null;
     if (next === user.managerId) return;
-    void apply(
+    void record(
       gesture(next ? ot('label_manager', { who: user.name, manager: userName(next) }) : ot('label_noManager', { who: user.name }), { type: 'setManager', userId: user.id, managerId: next }),
     );
   };
-  const removeRole = (roleId: string, name: string) => void apply(gesture(ot('label_unassign', { role: name, who: user.name }), { type: 'unassignRoles', userIds: [user.id], roleIds: [roleId] }));
+  const removeRole = (roleId: string, name: string) => void record(gesture(ot('label_unassign', { role: name, who: user.name }), { type: 'unassignRoles', userIds: [user.id], roleIds: [roleId] }));
   const addRole = () => {
     const role = view.roles.find((r) => r.id === newRole);
     if (!role) return;
-    void apply(gesture(ot('label_assign', { role: role.name, count: 1 }), { type: 'assignRoles', userIds: [user.id], roleIds: [role.id] })).then((ok) => ok && setNewRole(''));
+    void record(gesture(ot('label_assign', { role: role.name, count: 1 }), { type: 'assignRoles', userIds: [user.id], roleIds: [role.id] })).then((ok) => ok && setNewRole(''));
   };
 
   return (

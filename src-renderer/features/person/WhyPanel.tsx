@@ -1,6 +1,7 @@
 import type { ExplanationView } from '../../../src-main/common/ipc';
 import { useServerQuery } from '../../api/serverCache';
 import { ScopeBadge } from '../../components/ScopeBadge';
+import { useAppErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
@@ -11,7 +12,8 @@ export function useExplanation(userId: string | null, permissionId: string | nul
   const draftId = useDraftStore((s) => s.activeDraftId);
   // Only the answer for exactly this person, permission and draft state: an explanation of another is wrong.
   const answer = useServerQuery('access.explain', userId && permissionId ? { draftId, userId, permissionId } : null);
-  return { explanation: answer.data, error: answer.error?.message ?? null };
+  const words = useAppErrorText();
+  return { explanation: answer.data, error: answer.error ? words(answer.error) : null };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useAppErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useDraftStore } from '../../stores/draftStore';
 import { impactShown } from './gestureTiming';
@@ -12,6 +13,7 @@ import { useImpactProjection } from './useDraftProjection';
 export function ImpactPanel() {
   const t = useFeatureT(roleMatrixMessages);
   const impact = useImpactProjection();
+  const words = useAppErrorText();
   const draftId = useDraftStore((s) => s.activeDraftId);
   const data = impact.shown;
   // People (not grants) who gain or lose anything, from the capped list: "≥ n" when the list was cut.
@@ -29,7 +31,7 @@ export function ImpactPanel() {
     <aside className="impact-panel" aria-labelledby="impact-title" data-testid="impact-panel" data-revision={impact.revision} aria-busy={impact.loading}>
       <h2 id="impact-title">{t('impact.title')}</h2>
       {draftId === null || !data ? (
-        <p className="muted">{draftId === null ? t('impact.noDraft') : impact.error?.message ?? t('impact.loading')}</p>
+        <p className="muted">{draftId === null ? t('impact.noDraft') : impact.error ? words(impact.error) : t('impact.loading')}</p>
       ) : (
         <>
           <dl className="impact-counts">

@@ -2,8 +2,7 @@ import type { FeatureT } from '../../i18n/featureMessages';
 import type { CatalogueNode } from './catalogueTree';
 import type { RoleMatrixMessageKey } from './messages';
 import type { Brush } from './paintPlan';
-import type { Rect } from './selection';
-import { rectSize } from './selection';
+import { rectSize, type Rect } from '../../components/grid';
 
 export interface MatrixFilters {
   moduleId: string | null;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import type { DraftOperation } from '../../../src-main/common/draft';
 import type { DataScope } from '../../../src-main/common/domain';
 import type { RoleMatrix } from '../../../src-main/common/ipc';
+import { cellDomId, rectContains, rectSize, useGridGestures, VirtualGrid, type Cell, type GridGeometry, type Rect } from '../../components/grid';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized, useT } from '../../i18n/useT';
 import { cellState } from './cellState';
@@ -18,13 +19,9 @@ import { DraftProblemBanner } from '../drafts/DraftProblemBanner';
 import { RoleDialog, type RoleDialogState } from './RoleDialog';
 import { RoleHeader } from './RoleHeader';
 import type { MatrixColumn } from './roleColumns';
-import { rectContains, rectSize, type Cell, type Rect } from './selection';
 import { useFocusStore } from '../../stores/focusStore';
-import { useApplyGesture } from './useApplyGesture';
-import { useBulkGesture } from './useBulkGesture';
-import { useGridGestures } from './useGridGestures';
+import { useMatrixGesture } from './useMatrixGesture';
 import { nodeName, useMatrixModel } from './useMatrixModel';
-import { cellDomId, VirtualGrid, type GridGeometry } from './VirtualGrid';
 
 const GEOMETRY: GridGeometry = { rowHeight: 28, colWidth: 112, rowHeaderWidth: 280, bandHeight: 22, headerHeight: 120 };
 const GRID_ID = 'permission-matrix';
@@ -60,12 +57,9 @@ export function PermissionMatrix({ data }: { data: RoleMatrix }) {
     }));
     clearFocus();
   }, [focusTarget, clearFocus, data, localized]);
-  const apply = useApplyGesture(t('draft.defaultName'));
-
   // Fills and rectangles of more than one cell are bulk: confirmed first when they grant widely, then a toast
   // with Undo. A single cell goes straight through.
-  const bulk = useBulkGesture(apply);
-  const runBulk = bulk.run;
+  const { record, run: runBulk, elements: bulkElements } = useMatrixGesture(t('draft.defaultName'));
   const send = useCallback(
     (plan: PaintPlan, isBulk: boolean) =>
       runBulk(paintRequest(plan, isBulk, t(plan.brush === 'grant' ? 'batch.grant' : 'batch.revoke', { count: plan.changed }), { tree, localize: localized, t: tb })),
@@ -114,8 +108,8 @@ export function PermissionMatrix({ data }: { data: RoleMatrix }) {
   const onColumnFill = useCallback((column: MatrixColumn) => send(planFill(visibleActionIds, [column]), true), [send, visibleActionIds]);
   const onScope = useCallback(
     (column: MatrixColumn, scope: DataScope) =>
-      void apply([{ type: 'setDataScope', roleId: column.role.id, dataScope: scope }], t('batch.scope', { role: column.role.name, scope: shared(`scope.${scope}`) })),
-    [apply, t, shared],
+      void record({ label: t('batch.scope', { role: column.role.name, scope: shared(`scope.${scope}`) }), ops: [{ type: 'setDataScope', roleId: column.role.id, dataScope: scope }] }),
+    [record, t, shared],
   );
   const onCompare = useCallback((roleId: string, on: boolean) => {
     setFilters((f) => {
@@ -127,9 +121,9 @@ export function PermissionMatrix({ data }: { data: RoleMatrix }) {
   }, []);
   const onDialogSubmit = useCallback(
     async (ops: DraftOperation[], label: string) => {
-      if (await apply(ops, label)) setDialog(null);
+      if (await record({ label, ops })) setDialog(null);
     },
-    [apply],
+    [record],
   );
 
   const { dragRect, selection, cursor } = gestures;
@@ -225,7 +219,7 @@ export function PermissionMatrix({ data }: { data: RoleMatrix }) {
         gestures={gestures}
         empty={t('grid.empty')}
       />
-      {bulk.elements}
+      {bulkElements}
       <MatrixLegend t={t} />
       <p className="matrix-hint">{t('grid.hint')}</p>
       {dialog && (

@@ -5,7 +5,7 @@ import { buildCatalogueTree, visibleRows } from './catalogueTree';
 import { cellState, rolesDiffer } from './cellState';
 import { brushFor, planFill, planRect } from './paintPlan';
 import { buildAllColumns, columnBands } from './roleColumns';
-import { moveCell, rectFrom } from './selection';
+import { rectFrom } from '../../components/grid';
 
 const text = (en: string) => ({ en, 'zh-CN': en });
 const perm = (id: string, parentId: string | null, kind: 'group' | 'action', sort: number, scoped = false): Permission => ({
@@ -77,14 +77,5 @@ describe('cell state and compare', () => {
     expect(rolesDiffer(columns, '1', false)).toBe(false);
     expect(rolesDiffer(columns, '2', true)).toBe(true);
     expect(rolesDiffer(columns, '3', false)).toBe(false);
-  });
-});
-
-describe('keyboard moves', () => {
-  it('clamp to the grid', () => {
-    expect(moveCell({ row: 0, col: 0 }, 'ArrowUp', 5, 5)).toEqual({ row: 0, col: 0 });
-    expect(moveCell({ row: 0, col: 0 }, 'PageDown', 5, 5)).toEqual({ row: 4, col: 0 });
-    expect(moveCell({ row: 1, col: 1 }, 'End', 5, 3)).toEqual({ row: 1, col: 2 });
-    expect(moveCell({ row: 1, col: 1 }, 'x', 5, 3)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import type { DraftOperation } from '../../../src-main/common/draft';
 import type { MatrixRow } from './catalogueTree';
 import type { MatrixColumn } from './roleColumns';
-import { rectCols, rectRows, type Rect } from './selection';
+import { rectCols, rectRows, type Rect } from '../../components/grid';
 
 export type Brush = 'grant' | 'revoke';
 

@@ -1,16 +1,13 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import type { DraftOperation } from '../../../src-main/common/draft';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { UndoToast } from '../../components/UndoToast';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useDraftStore } from '../../stores/draftStore';
+import type { Gesture } from '../drafts/useRecordGesture';
 import { bulkMessages } from './bulkMessages';
 
 /** One gesture as a matrix sends it, with what to ask before and what to say after. */
-export interface GestureRequest {
-  ops: DraftOperation[];
-  /** The batch label (the draft's list of changes, the undo step). */
-  label: string;
+export interface GestureRequest extends Gesture {
   /** Set when the gesture must be confirmed first: the title, what it grants in words, the confirm button. */
   confirm: { title: string; body: ReactNode; confirmLabel: string } | null;
   /** What the toast says once the gesture is applied; null = no toast (a single cell). */
@@ -29,7 +26,7 @@ interface ShownToast {
  * draft's own undo step, so it is offered only while that gesture is still the last one applied: after another
  * edit, an undo from the header, or a switch of draft, the toast goes away instead of undoing something else.
  */
-export function useBulkGesture(apply: (ops: DraftOperation[], label: string) => Promise<boolean>) {
+export function useBulkGesture(record: (gesture: Gesture) => Promise<boolean>) {
   const t = useFeatureT(bulkMessages);
   const [pending, setPending] = useState<GestureRequest | null>(null);
   const [toast, setToast] = useState<ShownToast | null>(null);
@@ -39,12 +36,12 @@ export function useBulkGesture(apply: (ops: DraftOperation[], label: string) => 
   const commit = useCallback(
     async (request: GestureRequest) => {
       setToast(null);
-      const ok = await apply(request.ops, request.label);
+      const ok = await record(request);
       const draft = useDraftStore.getState().activeDraft();
       if (ok && request.done && draft) setToast({ text: request.done, draftId: draft.id, applied: draft.appliedCount });
       return ok;
     },
-    [apply],
+    [record],
   );
   const run = useCallback(
     (request: GestureRequest) => {

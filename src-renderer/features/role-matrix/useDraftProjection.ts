@@ -7,7 +7,8 @@ export const IMPACT_LIST_LIMIT = 200;
 
 /**
  * The role matrix of the active draft (the base without one). Only a view that draws field rules
- * (`withFieldRules`) asks for them: they are most of the answer, and the permission grid asks after every gesture.
+ * (`withFieldRules`) asks for them: they are most of the answer. After a gesture neither is asked again: the
+ * gesture's answer patches the one held (api/matrixCarry).
  */
 export function useMatrixProjection(withFieldRules = false): ServerData<RoleMatrix> {
   const draftId = useDraftStore((s) => s.activeDraftId);

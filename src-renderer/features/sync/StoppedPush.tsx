@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { PushReportView, UndoPreviewView, UndoResultView } from '../../../src-main/common/ipc';
 import { api } from '../../api/client';
-import { errorText } from '../../components/errors/errorText';
+import { errorText, pushFailureText } from '../../components/errors/errorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocale } from '../../i18n/useT';
 import { ProgressBar } from './ProgressBar';
@@ -59,7 +59,7 @@ export function StoppedPush({ pushId, failure, resumable, done, calls, onResume,
     if (!failure) return t('interrupted', { done, calls });
     const what = failure.endpoint;
     if (failure.code === 'SERVER_REJECTED') return t('rejected', { seq: failure.seq, what, serverCode: failure.serverCode ?? '—' });
-    const message = failure.serverCode ? `${failure.message} (${failure.serverCode})` : failure.message;
+    const message = pushFailureText(failure, locale);
     return failure.resumable ? t('transient', { seq: failure.seq, what, message }) : t('refused', { seq: failure.seq, what, message });
   };
 
@@ -152,7 +152,7 @@ export function StoppedPush({ pushId, failure, resumable, done, calls, onResume,
             <p role="status">{t('undoneNothing')}</p>
           ) : stopped ? (
             <p role="alert" className="form-error">
-              {t('undoStopped', { message: stopped.message })}
+              {t('undoStopped', { message: pushFailureText(stopped, locale) })}
             </p>
           ) : result.verify?.ok ? (
             <p role="status" className="sync-ok" data-testid="undo-verdict">

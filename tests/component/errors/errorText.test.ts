@@ -3,7 +3,7 @@ import '../support/jsdom';
 import { describe, expect, it } from 'vitest';
 import type { AppErrorData } from '../../../src-main/common/ipc';
 import { ApiError } from '../../../src-renderer/api/client';
-import { describeError, errorText } from '../../../src-renderer/components/errors/errorText';
+import { describeError, errorText, pushFailureText } from '../../../src-renderer/components/errors/errorText';
 
 const failed = (error: AppErrorData) => new ApiError(error);
 
@@ -73,5 +73,13 @@ describe('describeError', () => {
 
   it('shows an error that never crossed the boundary as it is', () => {
     expect(errorText(new Error('socket closed'), 'zh-CN')).toBe('socket closed');
+  });
+
+  it('words a push report’s failed call by its connector code; the main process’s sentence follows only a bare “refused”', () => {
+    const timeout = { code: 'TIMEOUT', message: 'POST /adminRole/add timed out after 30000 ms', endpoint: 'POST /adminRole/add' };
+    expect(pushFailureText(timeout, 'zh-CN')).toBe('服务器未在规定时间内响应。');
+    const business = { code: 'BUSINESS_ERROR', message: 'the server said: 角色名已存在', endpoint: 'POST /adminRole/add', serverCode: 1117 };
+    expect(pushFailureText(business, 'zh-CN')).toBe('服务器按其业务规则拒绝了 POST /adminRole/add（服务器代码 1117）。 Gatehouse 原文：the server said: 角色名已存在');
+    expect(pushFailureText({ code: 'SOMETHING_NEW', message: 'odd', endpoint: 'x', serverCode: 7 }, 'en')).toBe('odd (7)');
   });
 });

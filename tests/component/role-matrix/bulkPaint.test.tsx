@@ -11,11 +11,11 @@ import { RoleMatrixView } from '../../../src-renderer/features/role-matrix/RoleM
 import { useDraftStore } from '../../../src-renderer/stores/draftStore';
 import { useSettingsStore } from '../../../src-renderer/stores/settingsStore';
 import { installInProcessApi, type InProcessApi } from '../support/inProcessApi';
+import { CUSTOMER_MODULE, renderPermissionMatrix } from './renderMatrix';
 import { cell, drag, matrixGrid } from './gridQueries';
 
 // Bulk paint is visible and undoable: the fill that granted Export, Delete and Transfer to 销售员角色 (and took
 // back four pending revokes) in one click now says what it grants, to whom, and can be undone from its toast.
-const CUSTOMER_MODULE = '10';
 const SALES = '180170'; // 销售员角色
 const [MARKETER, MARKETER_COPY] = DEMO_FACTS.identicalRoleIds;
 
@@ -41,18 +41,6 @@ const projection = () => api.call('roles.matrix', { draftId: activeDraftId() });
 const granted = (m: RoleMatrix, roleId: string) => new Set(m.roles.find((r) => r.id === roleId)!.permissionIds);
 const appliedCount = () => useDraftStore.getState().activeDraft()?.appliedCount ?? 0;
 
-async function renderMatrix(roleQuery: string) {
-  render(
-    <>
-      <DraftBar />
-      <RoleMatrixView />
-    </>,
-  );
-  const grid = await screen.findByRole('grid', { name: 'Permissions matrix' });
-  fireEvent.change(screen.getByRole('combobox', { name: 'Module' }), { target: { value: CUSTOMER_MODULE } });
-  fireEvent.change(screen.getByRole('searchbox', { name: 'Search roles' }), { target: { value: roleQuery } });
-  return grid;
-}
 
 describe('bulk paint in the role matrix', () => {
   it('a column fill lists what it grants in words, keeps the pending revokes, and is undone from its toast', async () => {
@@ -60,7 +48,7 @@ describe('bulk paint in the role matrix', () => {
     const people = base.memberCounts[SALES]!;
     const salesGrants = granted(base, SALES);
     for (const label of ['Delete', 'Export', 'Transfer owner']) expect(salesGrants.has(customerAction(label))).toBe(false);
-    const grid = await renderMatrix(sales.name);
+    const grid = await renderPermissionMatrix(sales.name);
     // One pending revoke in the column: a granted customer action clicked off.
     const revokedLabel = ['View list', 'View detail', 'Create', 'Edit'].find((l) => salesGrants.has(customerAction(l)))!;
     drag([cell(grid, revokedLabel, SALES)]);
@@ -100,7 +88,7 @@ describe('bulk paint in the role matrix', () => {
   });
 
   it('Escape or Cancel sends nothing; a fill that asks nothing still gets its toast, gone after another edit', async () => {
-    const grid = await renderMatrix('市场专员');
+    const grid = await renderPermissionMatrix('市场专员');
     fireEvent.click(screen.getByRole('button', { name: 'Grant or clear Delete for every shown role' }));
     const dialog = await screen.findByRole('alertdialog');
     fireEvent.keyDown(dialog, { key: 'Escape' });

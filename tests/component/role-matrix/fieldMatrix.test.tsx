@@ -5,11 +5,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { DEMO_FACTS } from '../../../src-main/common/generator';
 import type { RoleMatrix } from '../../../src-main/common/ipc';
 import type { Api } from '../../../src-renderer/api/client';
-import { DraftBar } from '../../../src-renderer/features/drafts/DraftBar';
 import { FieldMatrixView } from '../../../src-renderer/features/field-matrix/FieldMatrixView';
 import { useDraftStore } from '../../../src-renderer/stores/draftStore';
 import { useSettingsStore } from '../../../src-renderer/stores/settingsStore';
 import { installInProcessApi, type InProcessApi } from '../support/inProcessApi';
+import { renderFieldMatrix } from './renderMatrix';
 import { cellAt, columnIndex, drag } from './gridQueries';
 
 const { fieldConflict } = DEMO_FACTS;
@@ -43,15 +43,7 @@ function fieldRow(grid: HTMLElement, fieldName: string): number {
 
 describe('field rule grid', () => {
   it('a drag paints the access brush over fields × roles as one setFieldRules batch; undo restores', async () => {
-    render(
-      <>
-        <DraftBar />
-        <FieldMatrixView />
-      </>,
-    );
-    const grid = await screen.findByRole('grid', { name: 'Field rules' });
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Search roles' }), { target: { value: '市场专员' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Hidden' }));
+    const grid = await renderFieldMatrix('市场专员', 'Hidden');
     const fields = base.fields.filter((f) => f.module === 'customer').slice(0, 3).map((f) => f.name);
     const rows = fields.map((f) => fieldRow(grid, f));
     const cols = [columnIndex(grid, MARKETER), columnIndex(grid, MARKETER_COPY)];

@@ -1,18 +1,16 @@
 // @vitest-environment jsdom
 import { giveElementsASize } from '../support/jsdom';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_FACTS } from '../../../src-main/common/generator';
 import type { RoleMatrix } from '../../../src-main/common/ipc';
 import type { Api } from '../../../src-renderer/api/client';
-import { DraftBar } from '../../../src-renderer/features/drafts/DraftBar';
-import { RoleMatrixView } from '../../../src-renderer/features/role-matrix/RoleMatrixView';
 import { useDraftStore } from '../../../src-renderer/stores/draftStore';
 import { useSettingsStore } from '../../../src-renderer/stores/settingsStore';
 import { installInProcessApi, type InProcessApi } from '../support/inProcessApi';
+import { CUSTOMER_MODULE, renderPermissionMatrix } from './renderMatrix';
 import { cell, cellAt, columnIndex, drag, matrixGrid, rowIndex } from './gridQueries';
 
-const CUSTOMER_MODULE = '10';
 const [MARKETER, MARKETER_COPY] = DEMO_FACTS.identicalRoleIds;
 const EDITOR = DEMO_FACTS.editWithoutViewRoleId;
 
@@ -46,23 +44,10 @@ async function batches() {
 }
 const granted = (m: RoleMatrix, roleId: string) => new Set(m.roles.find((r) => r.id === roleId)!.permissionIds);
 
-/** The matrix narrowed to the customer module and the roles whose name contains `roleQuery`. */
-async function renderMatrix(roleQuery: string) {
-  render(
-    <>
-      <DraftBar />
-      <RoleMatrixView />
-    </>,
-  );
-  const grid = await screen.findByRole('grid', { name: 'Permissions matrix' });
-  fireEvent.change(screen.getByRole('combobox', { name: 'Module' }), { target: { value: CUSTOMER_MODULE } });
-  fireEvent.change(screen.getByRole('searchbox', { name: 'Search roles' }), { target: { value: roleQuery } });
-  return grid;
-}
 
 describe('permission matrix gestures record draft batches', () => {
   it('a click toggles one cell: one grant batch, the cell is marked pending', async () => {
-    const grid = await renderMatrix('客户资料');
+    const grid = await renderPermissionMatrix('客户资料');
     const create = customerAction('Create');
     expect(baseRole(EDITOR).permissionIds).not.toContain(create);
     const target = cell(grid, 'Create', EDITOR);
@@ -84,7 +69,7 @@ describe('permission matrix gestures record draft batches', () => {
   });
 
   it('a drag paints the whole rectangle as one batch, then undo and redo move it as one step', async () => {
-    const grid = await renderMatrix('市场专员');
+    const grid = await renderPermissionMatrix('市场专员');
     const [top, bottom] = [rowIndex(grid, 'Create'), rowIndex(grid, 'View list')].sort((a, b) => a - b) as [number, number];
     const [left, right] = [columnIndex(grid, MARKETER), columnIndex(grid, MARKETER_COPY)].sort((a, b) => a - b) as [number, number];
     expect(bottom - top).toBeGreaterThanOrEqual(1);
@@ -122,7 +107,7 @@ describe('permission matrix gestures record draft batches', () => {
   });
 
   it('the row header fills a row for every shown role (Export is sensitive: confirmed first)', async () => {
-    await renderMatrix('市场专员');
+    await renderPermissionMatrix('市场专员');
     const exportId = customerAction('Export');
     expect(granted(base, MARKETER).has(exportId)).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Grant or clear Export for every shown role' }));
@@ -138,7 +123,7 @@ describe('permission matrix gestures record draft batches', () => {
   });
 
   it('keyboard: shift+arrows select a rectangle and G grants it', async () => {
-    const grid = await renderMatrix('客户资料');
+    const grid = await renderPermissionMatrix('客户资料');
     const col = columnIndex(grid, EDITOR);
     const start = rowIndex(grid, 'Create');
     grid.focus();
@@ -156,7 +141,7 @@ describe('permission matrix gestures record draft batches', () => {
   });
 
   it('compare with "differences only" shows exactly the rows where the compared roles differ', async () => {
-    await renderMatrix('市场专员');
+    await renderPermissionMatrix('市场专员');
     fireEvent.click(screen.getByRole('checkbox', { name: `Compare ${baseRole(MARKETER).name}` }));
     fireEvent.click(screen.getByRole('checkbox', { name: `Compare ${baseRole(MARKETER_COPY).name}` }));
     fireEvent.click(screen.getByRole('button', { name: 'Compare selected (2)' }));
@@ -176,7 +161,7 @@ describe('permission matrix gestures record draft batches', () => {
   });
 
   it('the data scope selector and role menu make draft operations; a refused rename is shown', async () => {
-    await renderMatrix('市场专员');
+    await renderPermissionMatrix('市场专员');
     fireEvent.change(screen.getByRole('combobox', { name: `Data scope of ${baseRole(MARKETER).name}` }), { target: { value: '4' } });
     await waitFor(async () => expect((await projection()).roles.find((r) => r.id === MARKETER)!.dataScope).toBe(4));
 
@@ -191,7 +176,7 @@ describe('permission matrix gestures record draft batches', () => {
   });
 
   it('new role and copy role are draft operations; the new columns appear marked as new', async () => {
-    await renderMatrix('市场专员');
+    await renderPermissionMatrix('市场专员');
     fireEvent.click(screen.getByRole('button', { name: `Actions for ${baseRole(MARKETER).name}` }));
     fireEvent.click(await screen.findByRole('button', { name: 'Copy…' }));
     const copyName = screen.getByRole<HTMLInputElement>('textbox', { name: 'Name' });

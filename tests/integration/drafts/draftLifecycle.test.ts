@@ -93,7 +93,7 @@ describe('a pushed draft and its rollback', () => {
     expect(await call('drafts.rename', { draftId, name: 'Wider scope (pushed)' })).toMatchObject({ readOnly: true });
     const copy = await call('drafts.duplicate', { draftId, name: 'Wider scope, again' });
     expect(copy).toMatchObject({ readOnly: false, origin: null, appliedCount: 1, canUndo: true });
-    expect(await call('drafts.undo', { draftId: copy.id })).toMatchObject({ appliedCount: 0 });
+    expect((await call('drafts.undo', { draftId: copy.id })).draft).toMatchObject({ appliedCount: 0 });
   });
 
   it('marks the rollback draft with the push it undoes, and keeps that across a restart and a reopen', async () => {

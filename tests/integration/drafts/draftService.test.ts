@@ -37,6 +37,20 @@ describe('DraftService over the encrypted workspace', () => {
     expect(holdsDelete(null)).toBe(false);
   });
 
+  it('answers apply, undo and redo with what they changed in the matrix, from the state before to the state after', () => {
+    const draft = services.drafts().create('deltas');
+    const empty = services.drafts().projection(draft.id).id;
+    expect(empty).toBe(services.drafts().projection(null).id); // a draft without gestures is the base
+    const applied = services.drafts().apply(draft.id, grant('g1')).matrix!;
+    expect(applied).toMatchObject({ from: empty, to: services.drafts().projection(draft.id).id, roles: [], fieldRules: [], memberCounts: {} });
+    expect(applied.roleChanges).toEqual([{ id: SALES_ROLE, set: {}, permissionIds: [expect.objectContaining({ remove: 0, insert: [CUSTOMER_DELETE] })] }]);
+    const undone = services.drafts().undo(draft.id).matrix!;
+    expect(undone).toMatchObject({ from: applied.to, to: empty, roleChanges: [{ id: SALES_ROLE, permissionIds: [expect.objectContaining({ remove: 1, insert: [] })] }] });
+    const redone = services.drafts().redo(draft.id).matrix!;
+    expect(redone.from).toBe(empty);
+    expect(redone.roleChanges).toEqual(applied.roleChanges);
+  });
+
   it('refuses a gesture that breaks a server rule as a whole, and records nothing', () => {
     const draft = services.drafts().create('bad');
     const roles = services.workspace().snapshot().roles;
@@ -55,9 +69,9 @@ describe('DraftService over the encrypted workspace', () => {
   it('undoes and redoes one gesture at a time, and a new gesture drops the redo tail', () => {
     const draft = services.drafts().create('steps');
     services.drafts().apply(draft.id, grant('g1'));
-    expect(services.drafts().undo(draft.id)).toMatchObject({ appliedCount: 0, canRedo: true });
+    expect(services.drafts().undo(draft.id).draft).toMatchObject({ appliedCount: 0, canRedo: true });
     expect(holdsDelete(draft.id)).toBe(false);
-    expect(services.drafts().redo(draft.id)).toMatchObject({ appliedCount: 1, canRedo: false });
+    expect(services.drafts().redo(draft.id).draft).toMatchObject({ appliedCount: 1, canRedo: false });
     expect(holdsDelete(draft.id)).toBe(true);
     services.drafts().undo(draft.id);
     const scope = { id: 's1', ops: [{ type: 'setDataScope' as const, roleId: SALES_ROLE, dataScope: 3 as const }] };

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import type { GridGestures } from './useGridGestures';
 import type { Cell } from './selection';
-import './roleMatrix.css';
+import './grid.css';
 
 export interface GridBand {
   key: string;
