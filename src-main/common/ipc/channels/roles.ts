@@ -38,7 +38,8 @@ export const rolesChannels = {
   /**
    * Everything the role matrix and field matrix draw: catalogue, roles before and after the draft, members.
    * Field rules only with `fieldRules` (the default); the permission grid asks without them, since at 300 roles
-   * they are ~95% of the answer (4.4 of 4.5 MB at 20k people) and it is refetched after every gesture.
+   * they are ~95% of the answer (4.4 of 4.5 MB at 20k people). A gesture's answer carries what it changed here
+   * (drafts.apply / undo / redo), so this is asked again only on a state gap, a revert or an import.
    */
   'roles.matrix': channel(viewOf.extend({ fieldRules: z.boolean().default(true) }).strict(), roleMatrixSchema),
 };
