@@ -5,6 +5,7 @@
  *   npm run scenarios:php
  */
 import { runKilledPush } from './killedPush';
+import { runRollback } from './rollback';
 import { SCENARIOS, runScenario, type Outcome } from './scenarios';
 import { emulatorTarget, realTarget, type PhpTarget } from './target';
 
@@ -13,7 +14,7 @@ const show = (o: Outcome | null) => (o ? [o.plan, o.push, o.verify, o.check].fil
 async function outcomes(target: PhpTarget | null): Promise<Map<string, Outcome>> {
   const out = new Map<string, Outcome>();
   if (!target) return out;
-  const all = [...SCENARIOS.map((s) => ({ name: s.name, run: () => runScenario(target, s) })), { name: 'SIGKILL mid-push, then resume', run: () => runKilledPush(target) }];
+  const all = [...SCENARIOS.map((s) => ({ name: s.name, run: () => runScenario(target, s) })), { name: 'SIGKILL mid-push, then resume', run: () => runKilledPush(target) }, { name: 'push, then roll back', run: () => runRollback(target) }];
   for (const s of all) {
     await target.reset();
     try {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKilledPush } from './killedPush';
+import { runRollback } from './rollback';
 import { SCENARIOS, runScenario, type Outcome } from './scenarios';
 import { emulatorTarget, type PhpTarget } from './target';
 
@@ -45,4 +46,22 @@ describe('PHP-edition connector scenarios on the emulator (as on the real server
     await target.reset();
     expect(await runKilledPush(target)).toEqual({ plan: 'ready', push: 'killed, resumed (calls left)', verify: 'ok', check: 'each call once' });
   }, 120_000); // a child process (npx tsx) starts and the workspace is opened twice: slow on a shared machine
+
+  // Faults only the emulator can inject: the server applies a grant and answers HTTP 500, or drops the answer.
+  for (const fault of ['failNext', 'dropNext'] as const) {
+    it(`a grant whose answer is ${fault === 'failNext' ? 'an HTTP 500 after it was applied' : 'lost after it was applied'} is found applied, not sent twice`, async () => {
+      await target.reset();
+      target.emulator!.control[fault](1, { path: '/admin/groups/update', when: 'after' });
+      expect(await runScenario(target, SCENARIOS.find((s) => s.name === 'grant a permission')!)).toEqual(REAL['grant a permission']);
+      const grants = target.emulator!.control.calls('/admin/groups/update');
+      // One write, the one the fault hit; the connector found its effect by re-reading instead of sending again.
+      expect(grants).toHaveLength(1);
+      expect(grants[0]!.faults.length).toBeGreaterThan(0);
+    }, 60_000);
+  }
+
+  it('a push rolled back through the console\'s workflow leaves the role as it was, verified both times', async () => {
+    await target.reset();
+    expect(await runRollback(target)).toEqual({ plan: 'ready', push: 'done, rolled back', verify: 'ok', check: 'back as before' });
+  }, 60_000);
 });
