@@ -6,6 +6,10 @@ export { compilePolicy } from './compile';
 export { updatePolicy } from './incremental';
 export type { PolicyUpdate } from './incremental';
 export { WUKONG_RECURSION_DEPTH } from './compiledPolicy';
+export {
+  DEFAULT_EDITION, EDITION_RULES, PHP_SUPER_ADMIN_TYPES, PHP_SUPER_ROLE_ID, PHP_SUPER_USER_ID, editionOf, editionRules, isSuperUserId,
+} from './editionRules';
+export type { EditionRules } from './editionRules';
 export type { CompileOptions, CompiledPolicy, CompiledModuleFields, ScopeValue } from './compiledPolicy';
 export { effectiveScope, holds, passesGateway, scopeOf, userNumber, permissionNumber, UnknownIdError } from './scope';
 export { serverDataScope } from './dataType';
