@@ -229,6 +229,19 @@ describe('lints per edition', () => {
     expect(find(org(JAVA, ['tree', 'self']), 'role-order-cuts-scope')).toEqual([]);
   });
 
+  it('field-edit-overrides-hidden: on PHP a grant that does not list the field opens it, and the message says so', () => {
+    const fieldRules: FieldRule[] = [
+      { roleId: 'self', module: 'customer', field: 'mobile', access: 'hidden', mask: 'none' },
+      { roleId: 'team', module: 'customer', field: 'email', access: 'read', mask: 'none' },
+    ];
+    const [f, ...rest] = find(org(PHP, ['self', 'team'], { fieldRules }), 'field-edit-overrides-hidden');
+    expect(rest).toEqual([]);
+    expect(f!.refs.roleIds).toEqual(['self', 'team']);
+    expect(f!.message.en).toContain('does not list it, which the PHP edition reads as view and edit');
+    expect(f!.message['zh-CN']).toContain('未列出的字段视为可查看、可编辑');
+    expect(find(org(JAVA, ['self', 'team'], { fieldRules }), 'field-edit-overrides-hidden')).toEqual([]);
+  });
+
   it('scope-combination-loses-access on PHP: 2 beside 3 loses people in either order; on Java 2 + 3 always keeps 3', () => {
     // team (2) last: the department's others (mei) are lost; dept (3) last: the report in ops (han) is lost.
     expect(find(org(PHP, ['dept', 'team']), 'scope-combination-loses-access')[0]!.refs.userIds).toEqual(['lilei', 'mei']);

@@ -1,6 +1,7 @@
 /**
  * The policy engine: effective access exactly as WukongCRM computes it (reference §6–7), compiled for
- * speed. Pure TypeScript; everything the console asks about access goes through this surface.
+ * speed, by the rules of the snapshot's edition (editionRules.ts: Java or PHP). Pure TypeScript; everything the
+ * console asks about access goes through this surface.
  */
 export { compilePolicy } from './compile';
 export { updatePolicy } from './incremental';
