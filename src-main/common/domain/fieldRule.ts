@@ -6,7 +6,7 @@ export const fieldAccessSchema = z.enum(['hidden', 'read', 'edit']);
 export type FieldAccess = z.infer<typeof fieldAccessSchema>;
 export const FIELD_ACCESS_ORDER: readonly FieldAccess[] = ['hidden', 'read', 'edit'];
 
-/** WukongCRM maskType 0/1/2. Across roles the strictest (largest) wins. */
+/** WukongCRM maskType 0/1/2. Across roles the strictest (largest) wins. The PHP edition has no masks (policy/editionRules.ts). */
 export const fieldMaskSchema = z.enum(['none', 'list', 'listDetail']);
 export type FieldMask = z.infer<typeof fieldMaskSchema>;
 export const FIELD_MASK_ORDER: readonly FieldMask[] = ['none', 'list', 'listDetail'];

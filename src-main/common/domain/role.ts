@@ -3,7 +3,8 @@ import { idSchema, localizedTextSchema } from './ids';
 
 /**
  * Data scope (WukongCRM `dataType`): 1 self · 2 self + subordinates · 3 own department ·
- * 4 own department + sub-departments · 5 all. The numbers matter: the server takes the largest.
+ * 4 own department + sub-departments · 5 all — the same numbers as the PHP edition's `admin_group.type`. Across
+ * roles, Java takes the largest and PHP the one met last in the user's order (policy/editionRules.ts).
  */
 export const dataScopeSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 export type DataScope = z.infer<typeof dataScopeSchema>;

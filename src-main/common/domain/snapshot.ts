@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { crmEditionSchema } from '../crm';
 import { departmentSchema } from './department';
 import { fieldDefinitionSchema, fieldRuleSchema } from './fieldRule';
 import { idSchema } from './ids';
@@ -20,6 +21,13 @@ export type SnapshotSource = z.infer<typeof snapshotSourceSchema>;
 /** Everything the console knows about one CRM's permission state at one moment. Immutable once made. */
 export const snapshotSchema = z.object({
   schemaVersion: z.literal(1),
+  /**
+   * The CRM edition whose rules the state follows (common/crm/editions.ts; the engine reads them from
+   * policy/editionRules.ts). Absent = WukongCRM 11 Java, the only edition before editions existed: every snapshot,
+   * file and workspace written before stays what it was. Absent and `wukong-crm-11` mean the same; a snapshot file
+   * writes neither (policyFile/canonical.ts), so the two give the same bytes.
+   */
+  edition: crmEditionSchema.optional(),
   source: snapshotSourceSchema,
   departments: z.array(departmentSchema),
   users: z.array(userSchema),

@@ -14,7 +14,10 @@ export const userSchema = z.object({
   managerId: idSchema.nullable(),
   status: userStatusSchema,
   title: z.string().max(64).default(''),
-  /** Roles held, in the order the server lists them. */
+  /**
+   * Roles held, in the order the server lists them — on the PHP edition the order of assignment (`admin_access`),
+   * which decides the data scope there (policy/editionRules.ts).
+   */
   roleIds: z.array(idSchema),
 });
 export type User = z.infer<typeof userSchema>;

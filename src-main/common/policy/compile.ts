@@ -1,8 +1,8 @@
 import type { Snapshot } from '../domain';
 import type { CompileOptions, CompiledPolicy } from './compiledPolicy';
-import { WUKONG_RECURSION_DEPTH } from './compiledPolicy';
 import { compileAssignments, compileDepartments, compileManagers, compileRoles, compileStatus, invertCsr } from './compileParts';
 import { DenseIds } from './denseIds';
+import { editionOf, EDITION_RULES } from './editionRules';
 import { indexFieldRules } from './fieldIndex';
 import { rememberProfileKeys } from './profileKeys';
 import { buildProfiles } from './profiles';
@@ -13,23 +13,26 @@ import { buildProfiles } from './profiles';
  * permission missing from the catalogue) are skipped, departments without a row still group their members,
  * manager and department cycles are walked round as the server walks them, data types outside 1..5 are read
  * as the server reads them (dataType.ts). validateSnapshot reports all of these; the engine still answers.
+ * The snapshot's edition picks the rules (editionRules.ts): how scopes combine, who is super admin, the depth.
  */
 export function compilePolicy(snapshot: Snapshot, options: CompileOptions = {}): CompiledPolicy {
-  const recursionDepth = options.recursionDepth ?? WUKONG_RECURSION_DEPTH;
+  const edition = editionOf(snapshot);
+  const rules = EDITION_RULES[edition];
+  const recursionDepth = options.recursionDepth ?? rules.recursionDepth;
   const userIds = snapshot.users.map((u) => u.id);
   const permIds = snapshot.permissions.map((p) => p.id);
   const userIndex = new DenseIds(userIds);
   const permIndex = new DenseIds(permIds);
 
-  const roles = compileRoles(snapshot, permIndex);
-  const assignments = compileAssignments(snapshot, roles);
+  const roles = compileRoles(snapshot, permIndex, rules);
+  const assignments = compileAssignments(snapshot, roles, rules);
   const { start: roleMemberStart, list: roleMembers } = invertCsr(assignments.userRoleStart, assignments.userRoles, roles.roleCount);
-  const profiles = buildProfiles({ userCount: userIds.length, permCount: permIds.length, ...roles, ...assignments });
+  const profiles = buildProfiles({ rules, userCount: userIds.length, permCount: permIds.length, ...roles, ...assignments });
   const depts = compileDepartments(snapshot);
   const managers = compileManagers(snapshot, userIndex);
 
   const policy = assemble({
-    snapshot, recursionDepth, userIds, userIndex, permIds, permIndex, roles, assignments, roleMemberStart, roleMembers,
+    snapshot, edition, rules, recursionDepth, userIds, userIndex, permIds, permIndex, roles, assignments, roleMemberStart, roleMembers,
     profiles, depts, managers, userStatus: compileStatus(snapshot),
     modules: indexFieldRules(snapshot, roles.roleIndex),
   });
@@ -38,6 +41,8 @@ export function compilePolicy(snapshot: Snapshot, options: CompileOptions = {}):
 
 export interface PolicyParts {
   snapshot: Snapshot;
+  edition: CompiledPolicy['edition'];
+  rules: CompiledPolicy['rules'];
   recursionDepth: number;
   userIds: readonly string[];
   userIndex: ReadonlyMap<string, number>;
@@ -59,6 +64,7 @@ export function assemble(p: PolicyParts): CompiledPolicy {
   const { roles, assignments, profiles, depts, managers } = p;
   return {
     snapshot: p.snapshot,
+    edition: p.edition, rules: p.rules,
     recursionDepth: p.recursionDepth,
     userCount: p.userIds.length, userIds: p.userIds, userIndex: p.userIndex,
     userDept: depts.userDept, userManager: managers.userManager, userStatus: p.userStatus,
@@ -67,6 +73,7 @@ export function assemble(p: PolicyParts): CompiledPolicy {
     userProfile: profiles.userProfile,
     roleCount: roles.roleCount, roleIds: roles.roleIds, roleIndex: roles.roleIndex,
     roleScope: roles.roleScope, roleRank: roles.roleRank, roleSuper: roles.roleSuper, gatewayRole: roles.gatewayRole,
+    roleGateway: roles.roleGateway, roleReportsEveryone: roles.roleReportsEveryone,
     rolePermStart: roles.rolePermStart, rolePerms: roles.rolePerms,
     roleMemberStart: p.roleMemberStart, roleMembers: p.roleMembers,
     permCount: p.permIds.length, permIds: p.permIds, permIndex: p.permIndex,

@@ -1,7 +1,7 @@
 import type { Snapshot, UserStatus } from '../domain';
-import { gatewayAdminRoleId, isHardCodedSuperUser, isSuperAdminRole } from '../wukong';
 import { dataTypeRank, RANK_SCOPE } from './dataType';
 import { DenseIds } from './denseIds';
+import type { EditionRules } from './editionRules';
 import { eulerTour, type EulerTour } from './eulerTour';
 
 /**
@@ -38,16 +38,26 @@ export interface CompiledRoles {
   readonly roleScope: Uint8Array;
   readonly roleRank: Uint8Array;
   readonly roleSuper: Uint8Array;
-  /** Number of the role the gateway treats as super admin (`remark = 'admin' limit 1`), -1 if none. */
+  /** Number of the role the Java gateway treats as super admin (`remark = 'admin' limit 1`), -1 if none or on PHP. */
   readonly gatewayRole: number;
+  /** Roles whose holders pass the gateway everywhere (editionRules.ts `gatewayRoleIds`). */
+  readonly roleGateway: Uint8Array;
+  /** Roles whose holders read scope 2 as everyone (editionRules.ts `reportsReadAsEveryone`). */
+  readonly roleReportsEveryone: Uint8Array;
   readonly rolePermStart: Int32Array;
   readonly rolePerms: Int32Array;
   readonly permRoleStart: Int32Array;
   readonly permRoles: Int32Array;
 }
 
-/** Roles: scope as the server reads it, rank for the max, super-admin marker, grants both ways. O(grants). */
-export function compileRoles(snapshot: Snapshot, permIndex: ReadonlyMap<string, number>, reuse?: { roleIds: readonly string[]; roleIndex: ReadonlyMap<string, number> }): CompiledRoles {
+/**
+ * Roles: scope as the server reads it, rank for the max (and, on PHP, the raw type), the edition's super-admin,
+ * gateway and reports-as-everyone markers, grants both ways. O(grants).
+ */
+export function compileRoles(
+  snapshot: Snapshot, permIndex: ReadonlyMap<string, number>, rules: EditionRules,
+  reuse?: { roleIds: readonly string[]; roleIndex: ReadonlyMap<string, number> },
+): CompiledRoles {
   const roleIds = reuse?.roleIds ?? snapshot.roles.map((r) => r.id);
   const roleIndex = reuse?.roleIndex ?? new DenseIds(roleIds);
   const roleCount = roleIds.length;
@@ -55,6 +65,7 @@ export function compileRoles(snapshot: Snapshot, permIndex: ReadonlyMap<string, 
   const roleScope = new Uint8Array(roleCount);
   const roleRank = new Uint8Array(roleCount);
   const roleSuper = new Uint8Array(roleCount);
+  const roleReportsEveryone = new Uint8Array(roleCount);
   const rolePermStart = new Int32Array(roleCount + 1);
   const permsOfRoles: number[] = [];
   const seenPerm = new Int32Array(permCount).fill(-1);
@@ -62,7 +73,8 @@ export function compileRoles(snapshot: Snapshot, permIndex: ReadonlyMap<string, 
     // A value outside 1..5 is read as 1 alone, but sorts by its raw value against other roles (dataType.ts).
     roleRank[r] = dataTypeRank(role.dataScope);
     roleScope[r] = RANK_SCOPE[roleRank[r]!]!;
-    roleSuper[r] = isSuperAdminRole(role.id) ? 1 : 0;
+    roleSuper[r] = rules.isSuperRole(role) ? 1 : 0;
+    roleReportsEveryone[r] = rules.reportsReadAsEveryone(role) ? 1 : 0;
     for (const id of role.permissionIds) {
       const p = permIndex.get(id);
       if (p === undefined || seenPerm[p] === r) continue;
@@ -73,9 +85,13 @@ export function compileRoles(snapshot: Snapshot, permIndex: ReadonlyMap<string, 
   });
   const rolePerms = Int32Array.from(permsOfRoles);
   const { start: permRoleStart, list: permRoles } = invertCsr(rolePermStart, rolePerms, permCount);
-  const gatewayId = gatewayAdminRoleId(snapshot.roles);
-  const gatewayRole = gatewayId === null ? -1 : roleIndex.get(gatewayId)!;
-  return { roleCount, roleIds, roleIndex, roleScope, roleRank, roleSuper, gatewayRole, rolePermStart, rolePerms, permRoleStart, permRoles };
+  const roleGateway = new Uint8Array(roleCount);
+  for (const id of rules.gatewayRoleIds(snapshot.roles)) roleGateway[roleIndex.get(id)!] = 1;
+  const gatewayRole = rules.edition === 'wukong-crm-11' ? roleGateway.indexOf(1) : -1;
+  return {
+    roleCount, roleIds, roleIndex, roleScope, roleRank, roleSuper, gatewayRole, roleGateway, roleReportsEveryone,
+    rolePermStart, rolePerms, permRoleStart, permRoles,
+  };
 }
 
 export interface CompiledAssignments {
@@ -85,12 +101,26 @@ export interface CompiledAssignments {
   readonly userGatewayAdmin: Uint8Array;
 }
 
-/** One user's roles (known, deduplicated, in the user's order) appended to `out`; returns the flags. */
+/**
+ * The users super admin by id: the snapshot's list (the pull's) and those the edition hard-codes (PHP user 1).
+ * What `assignUser` is given, so that its check per user stays one set lookup.
+ */
+export function superUserSet(snapshot: Snapshot, rules: EditionRules): Set<string> {
+  const set = new Set(snapshot.superUserIds);
+  for (const id of rules.superUserIds) set.add(id);
+  return set;
+}
+
+/**
+ * One user's roles (known, deduplicated keeping the first, in the user's order) appended to `out`; returns the
+ * flags. Keeping the first of a repeated role is also PHP's answer: a repeat adds a `type` already met, which
+ * `array_unique` in `getUserByPer` removes.
+ */
 export function assignUser(
   snapshot: Snapshot, u: number, roles: CompiledRoles, superUsers: ReadonlySet<string>, out: number[], seenRole: Int32Array,
 ): { isSuper: boolean; gateway: boolean } {
   const user = snapshot.users[u]!;
-  const hardCoded = isHardCodedSuperUser(user.id, superUsers);
+  const hardCoded = superUsers.has(user.id);
   let isSuper = hardCoded;
   let gateway = hardCoded;
   for (const id of user.roleIds) {
@@ -99,19 +129,19 @@ export function assignUser(
     seenRole[r] = u;
     out.push(r);
     if (roles.roleSuper[r]) isSuper = true;
-    if (r === roles.gatewayRole) gateway = true;
+    if (roles.roleGateway[r]) gateway = true;
   }
   return { isSuper, gateway };
 }
 
-export function compileAssignments(snapshot: Snapshot, roles: CompiledRoles): CompiledAssignments {
+export function compileAssignments(snapshot: Snapshot, roles: CompiledRoles, rules: EditionRules): CompiledAssignments {
   const userCount = snapshot.users.length;
   const userRoleStart = new Int32Array(userCount + 1);
   const userSuper = new Uint8Array(userCount);
   const userGatewayAdmin = new Uint8Array(userCount);
   const rolesOfUsers: number[] = [];
   const seenRole = new Int32Array(roles.roleCount).fill(-1);
-  const superUsers = new Set(snapshot.superUserIds);
+  const superUsers = superUserSet(snapshot, rules);
   for (let u = 0; u < userCount; u++) {
     const flags = assignUser(snapshot, u, roles, superUsers, rolesOfUsers, seenRole);
     userSuper[u] = flags.isSuper ? 1 : 0;

@@ -1,5 +1,7 @@
+import type { CrmEdition } from '../crm';
 import type { Snapshot } from '../domain';
 import type { DecisionIndex } from './decisionIndex';
+import type { EditionRules } from './editionRules';
 
 /**
  * WukongCRM walks the manager chain and the department tree recursively but stops after 20 levels
@@ -9,7 +11,10 @@ import type { DecisionIndex } from './decisionIndex';
 export const WUKONG_RECURSION_DEPTH = 20;
 
 export interface CompileOptions {
-  /** Levels below a user (scope 2) or a department (scope 4) the server still reaches. Infinity = unbounded. */
+  /**
+   * Levels below a user (scope 2) or a department (scope 4) the server still reaches. Infinity = unbounded.
+   * Default: the edition's (20 on Java, unbounded on PHP; editionRules.ts).
+   */
   readonly recursionDepth?: number;
 }
 
@@ -31,6 +36,8 @@ export interface CompiledModuleFields {
   readonly mask: Int8Array;
   /** Per field: strictest mask over ALL roles' rows (WukongCRM `queryMaskFieldList`, reference §6). */
   readonly globalMask: Int8Array;
+  /** Per role: 1 when it has a rule for some field of the module (on PHP: a field grant for the module). */
+  readonly roleHasRow: Uint8Array;
 }
 
 /**
@@ -40,6 +47,9 @@ export interface CompiledModuleFields {
  */
 export interface CompiledPolicy {
   readonly snapshot: Snapshot;
+  /** The snapshot's edition (absent = Java) and the rules the engine follows for it. */
+  readonly edition: CrmEdition;
+  readonly rules: EditionRules;
   readonly recursionDepth: number;
 
   readonly userCount: number;
@@ -51,9 +61,15 @@ export interface CompiledPolicy {
   readonly userManager: Int32Array;
   /** 0 active, 1 inactive, 2 disabled. */
   readonly userStatus: Uint8Array;
-  /** 1 when `UserUtil.isAdmin()` holds: listed in superUserIds (14773) or holding role 180162 (wukong/superAdmin.ts). */
+  /**
+   * 1 for a super admin: Java `UserUtil.isAdmin()`, listed in superUserIds (14773) or holding role 180162
+   * (wukong/superAdmin.ts); PHP `getAdminId()`, user 1 or a holder of role 1 (editionRules.ts).
+   */
   readonly userSuper: Uint8Array;
-  /** 1 when the gateway lets every URL through (`queryNoAuthMenu`: 14773 or the role with remark `admin`). */
+  /**
+   * 1 when the gateway lets every URL through: Java `queryNoAuthMenu` (14773 or the role with remark `admin`); PHP
+   * `AuthenticateBehavior` (user 1 or a role of `types` 1).
+   */
   readonly userGatewayAdmin: Uint8Array;
   /** CSR: roles of user u are userRoles[userRoleStart[u] .. userRoleStart[u+1]), deduplicated, in the user's order. */
   readonly userRoleStart: Int32Array;
@@ -68,10 +84,14 @@ export interface CompiledPolicy {
   readonly roleScope: Uint8Array;
   /** The order the server compares raw dataTypes in before reading the winner (dataType.ts). */
   readonly roleRank: Uint8Array;
-  /** 1 for role 180162, whose holders are super admin (`UserUtil.isAdmin`). */
+  /** 1 for the role whose holders are super admin (Java 180162, `UserUtil.isAdmin`; PHP 1, `getAdminId`). */
   readonly roleSuper: Uint8Array;
-  /** The role the gateway treats as super admin (`remark = 'admin' limit 1`), -1 if none. */
+  /** The Java gateway's super-admin role (`remark = 'admin' limit 1`), -1 if none (and on PHP, see roleGateway). */
   readonly gatewayRole: number;
+  /** 1 for every role whose holders pass the gateway everywhere (Java: gatewayRole; PHP: roles of `types` 1). */
+  readonly roleGateway: Uint8Array;
+  /** 1 for roles whose holders read scope 2 as everyone (PHP `getSubUserId` with `types` 1; none on Java). */
+  readonly roleReportsEveryone: Uint8Array;
   /** CSR of the permissions each role grants (known permissions only, deduplicated). */
   readonly rolePermStart: Int32Array;
   readonly rolePerms: Int32Array;

@@ -6,13 +6,17 @@ import { fieldAccess } from './fields';
 import { impact } from './impact';
 import { accessMatrix, SCOPE_SLOTS, scopeCounts } from './matrix';
 import { effectiveScope } from './scope';
-import { depthArb, mutate, mutationArb, organisationArb } from './testing/arbitraries';
+import { depthArb, mutate, mutationArb, organisationArb, phpOrganisationArb } from './testing/arbitraries';
 import { NaiveEngine } from './testing/naive';
 import { canSee, visibleOwnerIds, whoCanSee } from './visibility';
 
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 50) };
 
-describe('compiled engine agrees with the naive reference (reference §6–7)', () => {
+/** Every property under both editions: Java (no edition in the snapshot) and PHP (editionRules.ts). */
+describe.each([
+  ['Java', organisationArb],
+  ['PHP', phpOrganisationArb],
+] as const)('compiled engine agrees with the naive reference (reference §6–7), %s edition', (_edition, organisationArb) => {
   it('effective scope of every (user, permission)', () => {
     fc.assert(fc.property(organisationArb, (s) => {
       const policy = compilePolicy(s);
@@ -49,7 +53,7 @@ describe('compiled engine agrees with the naive reference (reference §6–7)', 
     }), RUNS);
   });
 
-  it('explain: the winner is the largest granting scope and the lost owners are what the union would add', () => {
+  it('explain: the winner is the edition\'s (Java largest, PHP last listed) and the lost owners are what the union would add', () => {
     fc.assert(fc.property(organisationArb, (s) => {
       const policy = compilePolicy(s);
       const naive = new NaiveEngine(s);
@@ -60,7 +64,7 @@ describe('compiled engine agrees with the naive reference (reference §6–7)', 
         expect(new Set(e.lostOwnerIds)).toEqual(naive.lost(u.id, p.id));
         expect(e.visibleOwnerCount).toBe(naive.visible(u.id, p.id).size);
         if (!e.superAdmin) {
-          // The winners are the roles with the largest raw dataType, which may read as a smaller scope.
+          // Java: the roles with the largest raw dataType, which may read as a smaller scope; PHP: the type met last.
           const winners = new Set(naive.winners(u.id, p.id));
           for (const r of e.roles) expect(r.wins, `${u.id} ${p.key} ${r.roleId}`).toBe(r.grants && winners.has(r.roleId));
         }
@@ -70,7 +74,7 @@ describe('compiled engine agrees with the naive reference (reference §6–7)', 
     }), RUNS);
   });
 
-  it('field access: most permissive access among own rows, strictest mask among all rows', () => {
+  it('field access: Java most permissive own row and strictest mask of all rows; PHP module grants, no masks', () => {
     fc.assert(fc.property(organisationArb, (s) => {
       const policy = compilePolicy(s);
       const naive = new NaiveEngine(s);

@@ -25,6 +25,7 @@ export function indexFieldRules(snapshot: Snapshot, roleIndex: ReadonlyMap<strin
       access: new Int8Array(size).fill(-1),
       mask: new Int8Array(size).fill(-1),
       globalMask: new Int8Array(fields.length),
+      roleHasRow: new Uint8Array(roleCount),
     });
   }
   for (const rule of snapshot.fieldRules) {
@@ -38,6 +39,7 @@ export function indexFieldRules(snapshot: Snapshot, roleIndex: ReadonlyMap<strin
     // role that no longer exists still masks the field for everyone. It grants access to nobody.
     if (mask > compiled.globalMask[field]!) (compiled.globalMask as Int8Array)[field] = mask;
     if (role === undefined) continue;
+    (compiled.roleHasRow as Uint8Array)[role] = 1;
     const cell = role * compiled.fields.length + field;
     // A role has one row per field; if a snapshot repeats one, keep the most permissive access and
     // strictest mask, which is what the server's GROUP BY would make of the duplicates.

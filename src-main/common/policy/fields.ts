@@ -5,13 +5,16 @@ import { rolesOfUser, userNumber } from './scope';
 
 export interface FieldAccessEntry {
   readonly field: string;
-  /** Most permissive access among the user's roles' rows (reference §6: max(auth_level)). */
+  /** Most permissive access among the user's roles' rows (reference §6: max(auth_level); PHP: see fieldCodes). */
   readonly access: FieldAccess;
-  /** The mask the server applies: strictest over ALL roles' rows for the field (see fieldCodes). */
+  /** The mask the server applies: strictest over ALL roles' rows for the field (see fieldCodes); none on PHP. */
   readonly mask: FieldMask;
   /** Strictest mask among the user's own roles' rows: what the matrix shows for the user. */
   readonly ownRolesMask: FieldMask;
-  /** False when none of the user's roles has a row: the field then stays editable, unmasked by them. */
+  /**
+   * False when none of the user's roles restricts the field (Java: has a row for it; PHP: has a grant for the
+   * module), or a PHP super admin: the field then stays editable, unmasked.
+   */
   readonly initialised: boolean;
   /** The user's roles whose row gives the winning access. */
   readonly decidedByRoleIds: readonly string[];
@@ -36,8 +39,10 @@ export interface FieldCodes {
  *   not stripped at all, so it stays editable and unmasked: edit / none.
  * - mask = max(mask_type) over the rows of ALL roles for the module (`queryMaskFieldList` does not filter
  *   by the user's roles — a server surprise kept here); skipped for super admins (`replaceMaskFieldValue`).
+ * The PHP edition differs (editionRules.ts): see grantFieldCodes.
  */
 export function fieldCodes(policy: CompiledPolicy, user: number, compiled: CompiledModuleFields): FieldCodes {
+  if (policy.rules.unlistedField === 'grantOfTheModule') return grantFieldCodes(policy, user, compiled);
   const width = compiled.fields.length;
   const access = new Int8Array(width).fill(-1);
   const ownMask = new Int8Array(width).fill(-1);
@@ -62,13 +67,45 @@ export function fieldCodes(policy: CompiledPolicy, user: number, compiled: Compi
   return { access, mask, ownMask, initialised };
 }
 
+/**
+ * Field access as the PHP edition computes it (`getFieldGrantStatus`, application/common.php:2228, behind
+ * `!isSuperAdministrators()`): a super admin is unrestricted; otherwise the roles of the user that have a grant for
+ * the module each give their rule for the field, or read + write when their grant does not list it; access is the
+ * most permissive of them, and a user none of whose roles has a grant for the module is not restricted. No masks.
+ */
+function grantFieldCodes(policy: CompiledPolicy, user: number, compiled: CompiledModuleFields): FieldCodes {
+  const width = compiled.fields.length;
+  const access = new Int8Array(width).fill(-1);
+  const initialised = new Uint8Array(width);
+  if (!(policy.userSuper[user] === 1 && policy.rules.superAdminFields === 'unrestricted')) {
+    for (const r of rolesOfUser(policy, user)) {
+      if (!compiled.roleHasRow[r]) continue;
+      initialised.fill(1);
+      const base = r * width;
+      for (let f = 0; f < width; f++) {
+        const a = compiled.access[base + f]!;
+        const given = a < 0 ? 2 : a;
+        if (given > access[f]!) access[f] = given;
+      }
+    }
+  }
+  for (let f = 0; f < width; f++) if (access[f]! < 0) access[f] = 2;
+  return { access, mask: new Int8Array(width), ownMask: new Int8Array(width), initialised };
+}
+
+/** What role r's own rule gives for field f of the module, -1 when it gives nothing (the edition's rule). */
+function roleFieldAccess(policy: CompiledPolicy, compiled: CompiledModuleFields, r: number, f: number): number {
+  const a = compiled.access[r * compiled.fields.length + f]!;
+  if (policy.rules.unlistedField === 'grantOfTheModule') return compiled.roleHasRow[r] ? (a < 0 ? 2 : a) : -1;
+  return a;
+}
+
 /** Field access of a user for a module (`customer`, `contract`, …), one entry per known field. */
 export function fieldAccess(policy: CompiledPolicy, userId: string, module: string): FieldAccessEntry[] {
   const compiled = policy.modules.get(module);
   if (!compiled) return [];
   const u = userNumber(policy, userId);
   const codes = fieldCodes(policy, u, compiled);
-  const width = compiled.fields.length;
   const roles = rolesOfUser(policy, u);
   return compiled.fields.map((field, f) => ({
     field,
@@ -77,7 +114,7 @@ export function fieldAccess(policy: CompiledPolicy, userId: string, module: stri
     ownRolesMask: FIELD_MASK_ORDER[codes.ownMask[f]!]!,
     initialised: codes.initialised[f] === 1,
     decidedByRoleIds: codes.initialised[f]
-      ? Array.from(roles).filter((r) => compiled.access[r * width + f] === codes.access[f]).map((r) => policy.roleIds[r]!)
+      ? Array.from(roles).filter((r) => roleFieldAccess(policy, compiled, r, f) === codes.access[f]).map((r) => policy.roleIds[r]!)
       : [],
   }));
 }

@@ -72,7 +72,9 @@ export function impact(before: CompiledPolicy, after: CompiledPolicy): ImpactRep
   }
   // A field's server-wide mask reaches everyone; a catalogue that gained or lost permissions changes every
   // super admin's row and every role that named a vanished id, without any role object changing.
-  if (maskModules.size > 0 || !sameCatalogue(before, after)) candidate.fill(1);
+  // Another edition reads every role by other rules (editionRules.ts): everyone is a candidate.
+  const editionChanged = before.edition !== after.edition;
+  if (maskModules.size > 0 || !sameCatalogue(before, after) || editionChanged) candidate.fill(1);
 
   const users: UserImpact[] = [];
   const pairCache = new Map<number, ProfileDiff>();
@@ -101,7 +103,7 @@ export function impact(before: CompiledPolicy, after: CompiledPolicy): ImpactRep
     const key = pb * after.profileCount + pa;
     let diff = pairCache.get(key);
     if (!diff) {
-      diff = diffProfiles(before, b, after, a, permMap, sameRoles ? fieldModules : null);
+      diff = diffProfiles(before, b, after, a, permMap, sameRoles && !editionChanged ? fieldModules : null);
       pairCache.set(key, diff);
     }
     if (diff.permissions.length || diff.fields.length || moved) {
@@ -196,6 +198,7 @@ function sameCatalogue(before: CompiledPolicy, after: CompiledPolicy): boolean {
   return before.permCount === after.permCount && before.permIds.every((id, p) => after.permIds[p] === id);
 }
 
+/** Whether the user holds the same roles (in the same order where the edition reads it: PHP). */
 function sameRoleIds(before: CompiledPolicy, b: number, after: CompiledPolicy, a: number): boolean {
   const ub = before.snapshot.users[b]!.roleIds;
   const ua = after.snapshot.users[a]!.roleIds;
@@ -203,6 +206,12 @@ function sameRoleIds(before: CompiledPolicy, b: number, after: CompiledPolicy, a
   const lb = before.userRoleStart[b + 1]! - before.userRoleStart[b]!;
   const la = after.userRoleStart[a + 1]! - after.userRoleStart[a]!;
   if (lb !== la) return false;
+  if (after.rules.roleOrderMatters || before.rules.roleOrderMatters) {
+    for (let i = 0; i < la; i++) {
+      if (before.roleIds[before.userRoles[before.userRoleStart[b]! + i]!] !== after.roleIds[after.userRoles[after.userRoleStart[a]! + i]!]) return false;
+    }
+    return true;
+  }
   const ids = new Set<string>();
   for (let i = before.userRoleStart[b]!; i < before.userRoleStart[b + 1]!; i++) ids.add(before.roleIds[before.userRoles[i]!]!);
   for (let i = after.userRoleStart[a]!; i < after.userRoleStart[a + 1]!; i++) if (!ids.has(after.roleIds[after.userRoles[i]!]!)) return false;

@@ -2,7 +2,7 @@ import type { CompiledModuleFields, CompiledPolicy } from './compiledPolicy';
 
 /**
  * Role ids whose effect may differ between two snapshots: added or removed, a different scope,
- * super-admin marker or set of grants, or different field rows.
+ * super-admin or reports-as-everyone marker (PHP `types`) or set of grants, or different field rows.
  */
 export function changedRoles(before: CompiledPolicy, after: CompiledPolicy): Set<string> {
   const changed = new Set<string>();
@@ -14,7 +14,8 @@ export function changedRoles(before: CompiledPolicy, after: CompiledPolicy): Set
     const rb = before.snapshot.roles[b]!;
     const ra = after.snapshot.roles[a]!;
     if (rb === ra) continue; // drafts share untouched roles
-    if (rb.dataScope !== ra.dataScope || before.roleSuper[b] !== after.roleSuper[a] || !sameGrants(before, b, after, a)) {
+    if (rb.dataScope !== ra.dataScope || before.roleSuper[b] !== after.roleSuper[a]
+      || before.roleReportsEveryone[b] !== after.roleReportsEveryone[a] || !sameGrants(before, b, after, a)) {
       changed.add(id);
     }
   }

@@ -5,7 +5,7 @@ import type { CompiledPolicy } from './compiledPolicy';
 import { impact, type ImpactReport } from './impact';
 import { updatePolicy } from './incremental';
 import { lintSnapshot } from './lints';
-import { organisationArb } from './testing/arbitraries';
+import { organisationArb, phpOrganisationArb } from './testing/arbitraries';
 import { applyGesture, gestureArb } from './testing/gestures';
 
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 60), ...(process.env.PROPERTY_SEED ? { seed: Number(process.env.PROPERTY_SEED) } : {}) };
@@ -13,7 +13,7 @@ const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 60), ...(process.env
 /** Arrays whose content does not depend on how profiles are numbered. */
 const EXACT = [
   'userIds', 'userDept', 'userManager', 'userStatus', 'userSuper', 'userGatewayAdmin', 'userRoleStart', 'userRoles',
-  'roleIds', 'roleScope', 'roleRank', 'roleSuper', 'rolePermStart', 'rolePerms', 'roleMemberStart', 'roleMembers',
+  'roleIds', 'roleScope', 'roleRank', 'roleSuper', 'roleGateway', 'roleReportsEveryone', 'rolePermStart', 'rolePerms', 'roleMemberStart', 'roleMembers',
   'permIds', 'permRoleStart', 'permRoles', 'deptIds', 'deptParent', 'deptEnter', 'deptExit', 'deptDepth', 'deptLoopRoot',
   'deptLoop', 'usersByDept', 'deptUserStart', 'mgrEnter', 'mgrExit', 'mgrDepth', 'mgrLoopRoot', 'mgrLoop', 'usersByManager',
 ] as const;
@@ -21,8 +21,8 @@ const EXACT = [
 /** The updated policy answers as a fresh compile does: same arrays, same scope rows per user, same partition. */
 function expectEquivalent(inc: CompiledPolicy, full: CompiledPolicy) {
   for (const key of EXACT) expect(Array.from(inc[key] as ArrayLike<unknown>), key).toEqual(Array.from(full[key] as ArrayLike<unknown>));
-  expect([inc.userCount, inc.roleCount, inc.permCount, inc.deptCount, inc.gatewayRole, inc.profileCount])
-    .toEqual([full.userCount, full.roleCount, full.permCount, full.deptCount, full.gatewayRole, full.profileCount]);
+  expect([inc.edition, inc.recursionDepth, inc.userCount, inc.roleCount, inc.permCount, inc.deptCount, inc.gatewayRole, inc.profileCount])
+    .toEqual([full.edition, full.recursionDepth, full.userCount, full.roleCount, full.permCount, full.deptCount, full.gatewayRole, full.profileCount]);
   const toFull = new Map<number, number>();
   for (let u = 0; u < full.userCount; u++) {
     const pi = inc.userProfile[u]!;
@@ -40,8 +40,8 @@ function expectEquivalent(inc: CompiledPolicy, full: CompiledPolicy) {
   expect([...inc.modules.keys()]).toEqual([...full.modules.keys()]);
   for (const [module, m] of full.modules) {
     const i = inc.modules.get(module)!;
-    expect([i.fields, Array.from(i.access), Array.from(i.mask), Array.from(i.globalMask)])
-      .toEqual([m.fields, Array.from(m.access), Array.from(m.mask), Array.from(m.globalMask)]);
+    expect([i.fields, Array.from(i.access), Array.from(i.mask), Array.from(i.globalMask), Array.from(i.roleHasRow)])
+      .toEqual([m.fields, Array.from(m.access), Array.from(m.mask), Array.from(m.globalMask), Array.from(m.roleHasRow)]);
   }
 }
 
@@ -53,7 +53,10 @@ const impactLines = (r: ImpactReport) => r.users.flatMap((u) => [
 
 const lintLines = (p: CompiledPolicy) => lintSnapshot(p).map((f) => JSON.stringify(f)).sort();
 
-describe('incremental compile ≡ full compile', () => {
+describe.each([
+  ['Java', organisationArb],
+  ['PHP', phpOrganisationArb],
+] as const)('incremental compile ≡ full compile, %s edition', (_edition, organisationArb) => {
   it('on random gesture sequences over random organisations, step after step', () => {
     fc.assert(fc.property(organisationArb, fc.array(gestureArb, { minLength: 1, maxLength: 8 }), (s0, gestures) => {
       const base = compilePolicy(s0);
@@ -82,7 +85,7 @@ describe('incremental compile ≡ full compile', () => {
   it('patches role gestures and compiles structural ones afresh', () => {
     fc.assert(fc.property(organisationArb, gestureArb, (s0, g) => {
       const update = updatePolicy(compilePolicy(s0), applyGesture(s0, g));
-      const roleGesture = ['scope', 'grant', 'revoke', 'assign', 'unassign', 'remark', 'createRole', 'copyRole', 'field', 'status', 'noop'].includes(g.kind);
+      const roleGesture = ['scope', 'grant', 'revoke', 'assign', 'unassign', 'remark', 'types', 'reorder', 'createRole', 'copyRole', 'field', 'status', 'noop'].includes(g.kind);
       // A role gesture on a tiny organisation may touch more than a quarter of it and be compiled afresh.
       if (roleGesture && s0.users.length >= 16) expect(update.incremental, update.reason).toBe(true);
     }), RUNS);

@@ -2,6 +2,7 @@ import type { Snapshot } from '../domain';
 import { compilePolicy } from './compile';
 import type { CompiledPolicy } from './compiledPolicy';
 import { compileRoles, compileStatus, invertCsr, type CompiledRoles } from './compileParts';
+import { editionOf } from './editionRules';
 import { indexFieldRules } from './fieldIndex';
 import { updateAssignments, updateProfiles } from './incrementalRows';
 
@@ -27,7 +28,8 @@ const MAX_CHANGED_SHARE = 0.25;
  * rules, user status — are updated in place of a compile: role-level indexes are rebuilt whole (a few hundred
  * roles), the people whose roles changed are re-filed under their profile (a new one if their role set is new),
  * and only the profile rows holding a changed role are recomputed. Structural changes (departments, moves,
- * managers, people added or removed, the catalogue, super users, deleted or reordered roles) compile afresh.
+ * managers, people added or removed, the catalogue, super users, deleted or reordered roles, the edition) compile
+ * afresh. A person whose roles were only reordered is re-filed too: on PHP the order decides the scope.
  * The result answers every question exactly as compilePolicy(next) does (incremental.property.test.ts); only
  * the numbering of profiles may differ.
  */
@@ -53,15 +55,18 @@ export function updatePolicy(prev: CompiledPolicy, next: Snapshot): PolicyUpdate
   if (appended) addHoldersOf(next.roles.slice(prev.roleCount).map((r) => r.id), next, changed);
   if (changed.length > before.length * MAX_CHANGED_SHARE) return fresh(prev, next, `${changed.length} people changed roles`);
 
-  const roles = compileRoles(next, prev.permIndex, appended ? undefined : { roleIds: prev.roleIds, roleIndex: prev.roleIndex });
+  const roles = compileRoles(next, prev.permIndex, prev.rules, appended ? undefined : { roleIds: prev.roleIds, roleIndex: prev.roleIndex });
   const changedRole = changedRoles(prev, next, roles);
-  if (roles.gatewayRole !== prev.gatewayRole) addMembers(prev, [prev.gatewayRole, roles.gatewayRole], changed);
+  // Holders of a role that became or stopped being a gateway role (Java: the `admin` remark moved; PHP: `types`).
+  const gatewayMoved: number[] = [];
+  for (let r = 0; r < prev.roleCount; r++) if (roles.roleGateway[r] !== prev.roleGateway[r]) gatewayMoved.push(r);
+  if (gatewayMoved.length > 0) addMembers(prev, gatewayMoved, changed);
 
   const assignments = updateAssignments(prev, next, roles, changed);
   const members = changed.length > 0 || appended
     ? invertCsr(assignments.userRoleStart, assignments.userRoles, roles.roleCount)
     : { start: prev.roleMemberStart, list: prev.roleMembers };
-  const profiles = updateProfiles(prev, { ...roles, ...assignments, permCount: prev.permCount, userCount: prev.userCount }, changed, changedRole);
+  const profiles = updateProfiles(prev, { ...roles, ...assignments, rules: prev.rules, permCount: prev.permCount, userCount: prev.userCount }, changed, changedRole);
   const sameRules = next.fieldRules === prev.snapshot.fieldRules && next.fields === prev.snapshot.fields && !appended;
 
   const policy: CompiledPolicy = {
@@ -75,6 +80,7 @@ export function updatePolicy(prev: CompiledPolicy, next: Snapshot): PolicyUpdate
     userProfile: profiles.userProfile,
     roleCount: roles.roleCount, roleIds: roles.roleIds, roleIndex: roles.roleIndex,
     roleScope: roles.roleScope, roleRank: roles.roleRank, roleSuper: roles.roleSuper, gatewayRole: roles.gatewayRole,
+    roleGateway: roles.roleGateway, roleReportsEveryone: roles.roleReportsEveryone,
     rolePermStart: roles.rolePermStart, rolePerms: roles.rolePerms, permRoleStart: roles.permRoleStart, permRoles: roles.permRoles,
     roleMemberStart: members.start, roleMembers: members.list,
     profileCount: profiles.profileCount,
@@ -95,6 +101,7 @@ function fresh(prev: CompiledPolicy, next: Snapshot, reason: string): PolicyUpda
 /** What the update cannot patch: everything the tours, the catalogue numbering and the role numbering rest on. */
 function structuralChange(prev: CompiledPolicy, next: Snapshot): string | null {
   const s = prev.snapshot;
+  if (editionOf(next) !== prev.edition) return 'the edition changed';
   if (next.permissions !== s.permissions && !sameIds(next.permissions, prev.permIds)) return 'the catalogue changed';
   if (next.departments !== s.departments && !sameRows(next.departments, s.departments)) return 'departments changed';
   if (next.users.length !== s.users.length) return 'people added or removed';
@@ -106,13 +113,13 @@ function structuralChange(prev: CompiledPolicy, next: Snapshot): string | null {
   return null;
 }
 
-/** Existing roles whose rank or grants changed: every profile holding one needs its row again. */
+/** Existing roles whose rank, reports-as-everyone marker or grants changed: every profile holding one needs its row again. */
 function changedRoles(prev: CompiledPolicy, next: Snapshot, roles: CompiledRoles): Uint8Array {
   const changed = new Uint8Array(roles.roleCount);
   const mark = new Int32Array(prev.permCount).fill(-1);
   for (let r = 0; r < prev.roleCount; r++) {
     if (next.roles[r] === prev.snapshot.roles[r]) continue;
-    if (roles.roleRank[r] !== prev.roleRank[r]) { changed[r] = 1; continue; }
+    if (roles.roleRank[r] !== prev.roleRank[r] || roles.roleReportsEveryone[r] !== prev.roleReportsEveryone[r]) { changed[r] = 1; continue; }
     const from = prev.rolePermStart[r]!, to = prev.rolePermStart[r + 1]!;
     if (roles.rolePermStart[r + 1]! - roles.rolePermStart[r]! !== to - from) { changed[r] = 1; continue; }
     for (let i = from; i < to; i++) mark[prev.rolePerms[i]!] = r;

@@ -1,6 +1,6 @@
 import type { Snapshot } from '../domain';
 import type { CompiledPolicy } from './compiledPolicy';
-import { assignUser, type CompiledAssignments, type CompiledRoles } from './compileParts';
+import { assignUser, superUserSet, type CompiledAssignments, type CompiledRoles } from './compileParts';
 import { profileKeysOf, rememberProfileKeys } from './profileKeys';
 import { fillProfileRow, profileKey, type ProfileInputs } from './profiles';
 
@@ -21,7 +21,7 @@ export function updateAssignments(prev: CompiledPolicy, next: Snapshot, roles: C
   const userRoleStart = new Int32Array(n + 1);
   const userSuper = prev.userSuper.slice();
   const userGatewayAdmin = prev.userGatewayAdmin.slice();
-  const superUsers = new Set(next.superUserIds);
+  const superUsers = superUserSet(next, prev.rules);
   const seenRole = new Int32Array(roles.roleCount).fill(-1);
   const scratch: number[] = [];
   let written = 0;

@@ -1,11 +1,16 @@
 /**
  * The policy engine: effective access exactly as WukongCRM computes it (reference §6–7), compiled for
- * speed. Pure TypeScript; everything the console asks about access goes through this surface.
+ * speed, by the rules of the snapshot's edition (editionRules.ts: Java or PHP). Pure TypeScript; everything the
+ * console asks about access goes through this surface.
  */
 export { compilePolicy } from './compile';
 export { updatePolicy } from './incremental';
 export type { PolicyUpdate } from './incremental';
 export { WUKONG_RECURSION_DEPTH } from './compiledPolicy';
+export {
+  DEFAULT_EDITION, EDITION_RULES, PHP_SUPER_ADMIN_TYPES, PHP_SUPER_ROLE_ID, PHP_SUPER_USER_ID, editionOf, editionRules, isSuperUserId,
+} from './editionRules';
+export type { EditionRules } from './editionRules';
 export type { CompileOptions, CompiledPolicy, CompiledModuleFields, ScopeValue } from './compiledPolicy';
 export { effectiveScope, holds, passesGateway, scopeOf, userNumber, permissionNumber, UnknownIdError } from './scope';
 export { serverDataScope } from './dataType';

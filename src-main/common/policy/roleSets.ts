@@ -1,6 +1,7 @@
 /**
  * Distinct role sets (super-admin flag + role numbers), numbered in the order they are first seen: how users are
- * grouped into profiles (profiles.ts). A million users hold a few tens of thousands of distinct sets; building a
+ * grouped into profiles (profiles.ts). A set is a sequence here: profiles.ts hands it sorted, or in the user's order
+ * where the edition's scope rule reads the order (PHP), and equal sequences are one set. A million users hold a few tens of thousands of distinct sets; building a
  * string key per user and a Map over them was most of the profile step of a compile, so the sets are hashed as
  * numbers in an open-addressing table, and a set is compared with the stored copy of the first one seen.
  */
@@ -8,7 +9,7 @@ export class RoleSetTable {
   /** Slot → set number + 1 (0 = empty); a power of two long. */
   private slots = new Int32Array(1024);
   private hashes: Int32Array = new Int32Array(256);
-  /** CSR of each set's roles, sorted ascending; the flag is kept apart. */
+  /** CSR of each set's roles, in key order; the flag is kept apart. */
   private start: Int32Array = new Int32Array(257);
   private roles: Int32Array = new Int32Array(1024);
   private flags: Uint8Array = new Uint8Array(256);
@@ -16,8 +17,8 @@ export class RoleSetTable {
   count = 0;
 
   /**
-   * The number of the set `sorted[0..length)` with the flag, a new one when unseen. `sorted` must be ascending
-   * and without repeats; it is copied, not kept.
+   * The number of the set `sorted[0..length)` with the flag, a new one when unseen. `sorted` must be without
+   * repeats and in key order (ascending for unordered sets); it is copied, not kept.
    */
   intern(flag: number, sorted: Int32Array, length: number): number {
     let h = Math.imul(flag + 1, 0x9e3779b1);
@@ -36,7 +37,7 @@ export class RoleSetTable {
     }
   }
 
-  /** Roles of set `set`, ascending. */
+  /** Roles of set `set`, in key order. */
   rolesOf(set: number): Int32Array {
     return this.roles.subarray(this.start[set]!, this.start[set + 1]!);
   }

@@ -26,9 +26,10 @@ export function scopeOf(policy: CompiledPolicy, user: number, perm: number): Sco
 }
 
 /**
- * Effective data scope of (user, permission), exactly as WukongCRM computes it (reference §7.1): the
+ * Effective data scope of (user, permission), exactly as WukongCRM computes it (reference §7.1): on Java the
  * largest dataType among the user's roles granting that exact permission id — not a union — read by
- * `DataAuthEnum.valueOf` (dataType.ts); 5 for the super admin (wukong/superAdmin.ts); 0 when no role grants it (the server would default the scope to 1, but the gateway and
+ * `DataAuthEnum.valueOf` (dataType.ts); on PHP the type met last in the user's role order (editionRules.ts);
+ * 5 for the super admin (wukong/superAdmin.ts, editionRules.ts); 0 when no role grants it (the server would default the scope to 1, but the gateway and
  * the UI deny the action itself, so the user does not hold it at all). Role status is not enforced.
  */
 export function effectiveScope(policy: CompiledPolicy, userId: string, permissionId: string): ScopeValue {

@@ -46,7 +46,7 @@ export function roleMatrixTable(snapshot: Snapshot, locale: Locale): ReportTable
   return { title: WORDS.roleMatrix[locale], columns, rows: [scopeRow, ...rows], keyColumns: 2 };
 }
 
-/** People × CRM actions with the effective scope's name, exactly as the engine computes it (largest scope wins). */
+/** People × CRM actions with the effective scope's name, exactly as the engine computes it (the edition's rule: Java the largest scope, PHP the last listed). */
 export function accessMapTable(snapshot: Snapshot, policy: CompiledPolicy, locale: Locale): ReportTable {
   const actions = crmActionPermissions(snapshot.permissions);
   const byId = indexPermissions(snapshot.permissions);

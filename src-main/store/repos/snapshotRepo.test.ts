@@ -39,4 +39,12 @@ describe('snapshot repo', () => {
     expect(pruneSnapshots(db, { keep: 2 })).toEqual([1, 3]);
     expect(listSnapshots(db).map((s) => s.version)).toEqual([5, 4, 2]);
   });
+
+  it('keeps a snapshot\'s edition; one stored before editions existed loads without one (the Java edition)', () => {
+    const db = memoryDb();
+    saveSnapshot(db, { snapshot: tinySnapshot(), savedAt: 's1' });
+    saveSnapshot(db, { snapshot: { ...tinySnapshot(), edition: 'wukong-php' }, savedAt: 's2' });
+    expect(loadSnapshot(db, { version: 1 }).snapshot.edition).toBeUndefined();
+    expect(loadSnapshot(db, { version: 2 }).snapshot.edition).toBe('wukong-php');
+  });
 });

@@ -5,7 +5,9 @@ import { refs } from './lintTypes';
 
 /**
  * One of a user's roles lets them edit a field that another of their roles hides. The server keeps the
- * most permissive access (max auth_level, reference §6), so the hiding role silently has no effect.
+ * most permissive access (max auth_level, reference §6; PHP max(read), max(write)), so the hiding role silently
+ * has no effect. On the PHP edition a role edits a field also when its grant for the module does not list the
+ * field (`getFieldGrantStatus`, editionRules.ts) — the case administrators least expect, said so in the message.
  * One finding per (module, hiding role, editing role), naming the fields and the users who hold both.
  */
 export const fieldEditHiddenRule: LintRule = {
@@ -14,7 +16,8 @@ export const fieldEditHiddenRule: LintRule = {
   title: text('字段被一个角色隐藏，却被另一个角色授予编辑', 'Field hidden by one role but editable through another'),
   run(policy) {
     const findings: LintFinding[] = [];
-    const groups = new Map<string, { module: string; fieldNames: readonly string[]; hider: number; editor: number; fields: Set<number>; users: Set<number> }>();
+    const groups = new Map<string, { module: string; fieldNames: readonly string[]; hider: number; editor: number; fields: Set<number>; users: Set<number>; unlisted: boolean }>();
+    const grantOpens = policy.rules.unlistedField === 'grantOfTheModule';
     const profileUsers: number[][] = Array.from({ length: policy.profileCount }, () => []);
     for (let u = 0; u < policy.userCount; u++) profileUsers[policy.userProfile[u]!]!.push(u);
     for (let profile = 0; profile < policy.profileCount; profile++) {
@@ -27,10 +30,13 @@ export const fieldEditHiddenRule: LintRule = {
           for (const hider of roles) {
             if (compiled.access[hider * width + f] !== 0) continue;
             for (const editor of roles) {
-              if (compiled.access[editor * width + f] !== 2) continue;
-              const key = `${compiled.module}\u0000${hider}\u0000${editor}`;
+              const a = compiled.access[editor * width + f]!;
+              // PHP: a grant for the module that does not list the field gives read + write.
+              const unlisted = grantOpens && a < 0 && compiled.roleHasRow[editor] === 1;
+              if (a !== 2 && !unlisted) continue;
+              const key = `${compiled.module}\u0000${hider}\u0000${editor}${unlisted ? '\u0000unlisted' : ''}`;
               let group = groups.get(key);
-              if (!group) groups.set(key, (group = { module: compiled.module, fieldNames: compiled.fields, hider, editor, fields: new Set(), users: new Set() }));
+              if (!group) groups.set(key, (group = { module: compiled.module, fieldNames: compiled.fields, hider, editor, fields: new Set(), users: new Set(), unlisted }));
               group.fields.add(f);
               for (const member of profileUsers[profile]!) group.users.add(member);
             }
@@ -46,10 +52,14 @@ export const fieldEditHiddenRule: LintRule = {
       const fields = [...g.fields].sort((a, b) => a - b).map((f) => g.fieldNames[f]!);
       const shown = fields.slice(0, 5).join(', ') + (fields.length > 5 ? ` …(+${fields.length - 5})` : '');
       const users = [...g.users].sort((a, b) => a - b);
+      const it = fields.length === 1 ? 'it' : 'them';
       findings.push({
         ruleId: this.id,
         severity: this.severity,
-        message: text(
+        message: g.unlisted ? text(
+          `${g.module}：角色「${hider}」隐藏字段 ${shown}，但「${editor}」的字段授权没有列出${fields.length === 1 ? '该字段' : '这些字段'}，悟空CRM PHP 版把未列出的字段视为可查看、可编辑；服务器取最宽松的权限，${users.length} 名同时持有两者的员工可以编辑。`,
+          `${g.module}: role "${hider}" hides ${shown}, but the field grant of "${editor}" does not list ${it}, which the PHP edition reads as view and edit; the server keeps the most permissive access, so ${users.length} user${users.length === 1 ? ' who holds' : 's who hold'} both can edit ${it}.`,
+        ) : text(
           `${g.module}：角色「${hider}」隐藏字段 ${shown}，但「${editor}」允许编辑；服务器取最宽松的权限，${users.length} 名同时持有两者的员工可以编辑。`,
           `${g.module}: role "${hider}" hides ${shown} but "${editor}" lets ${fields.length === 1 ? 'it' : 'them'} be edited; the server keeps the most permissive access, so ${users.length} user${users.length === 1 ? ' who holds' : 's who hold'} both can edit ${fields.length === 1 ? 'it' : 'them'}.`,
         ),

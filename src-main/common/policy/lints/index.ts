@@ -6,12 +6,14 @@ import { fieldEditHiddenRule } from './fieldConflicts';
 import type { LintFinding, LintOptions, LintRule } from './lintTypes';
 import { activeUserWithoutRoleRule, dormantUserWithRolesRule, roleWithoutMembersRule } from './membership';
 import { actionWithoutReadRule } from './missingRead';
+import { roleOrderRule } from './roleOrder';
 import { scopeLossRule } from './scopeLoss';
 import { DEFAULT_SOD_PAIRS, separationOfDutiesRule } from './separationOfDuties';
 import { DEFAULT_WIDE_ACTION_THRESHOLD, wideDestructiveActionRule } from './wideDestructiveAction';
 
 export const LINT_RULES: readonly LintRule[] = [
   scopeLossRule,
+  roleOrderRule,
   dormantUserWithRolesRule,
   activeUserWithoutRoleRule,
   roleWithoutMembersRule,

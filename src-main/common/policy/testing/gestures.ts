@@ -11,7 +11,7 @@ import { TEST_FIELDS, TEST_PERMISSIONS } from './orgBuilder';
 export const gestureArb = fc.record({
   kind: fc.constantFrom(
     'scope', 'grant', 'revoke', 'assign', 'unassign', 'remark', 'createRole', 'copyRole', 'field', 'status', 'noop',
-    'scope', 'grant', 'assign', 'unassign',
+    'scope', 'grant', 'assign', 'unassign', 'reorder', 'types',
     'move', 'manager', 'moveDepartment', 'deleteRole', 'addUser',
   ),
   a: fc.nat(),
@@ -50,6 +50,16 @@ export function applyGesture(s: Snapshot, g: Gesture): Snapshot {
       return withRole((r) => ({ ...r, permissionIds: r.permissionIds.filter((p) => p !== permission) }));
     case 'remark':
       return withRole((r) => ({ ...r, remark: r.remark === 'admin' ? null : 'admin' }));
+    case 'types':
+      // The PHP pull keeps `admin_group.types` in `label`: 1 = the super-admin kind (editionRules.ts).
+      return withRole((r) => ({ ...r, label: r.label === 1 ? null : 1 }));
+    case 'reorder':
+      // The same roles in another order (on PHP the order decides the scope): rotated by b.
+      return withUsers((u) => {
+        if (u.roleIds.length < 2) return u;
+        const k = g.b % u.roleIds.length || 1;
+        return { ...u, roleIds: [...u.roleIds.slice(k), ...u.roleIds.slice(0, k)] };
+      });
     case 'assign':
     case 'unassign': {
       if (roleAt < 0) return s;
@@ -60,9 +70,9 @@ export function applyGesture(s: Snapshot, g: Gesture): Snapshot {
     }
     case 'createRole':
     case 'copyRole': {
-      // Sometimes the hard-coded super-admin role, sometimes an id someone already (dangling) lists.
+      // Sometimes a hard-coded super-admin role (Java 180162, PHP 1), sometimes an id someone already (dangling) lists.
       const taken = new Set(s.roles.map((r) => r.id));
-      const id = [`180162`, `x${g.b % 3}`, `n${s.roles.length}-${g.b}`].find((c) => !taken.has(c))!;
+      const id = [g.b % 2 ? '1' : '180162', `x${g.b % 3}`, `n${s.roles.length}-${g.b}`].find((c) => !taken.has(c))!;
       const source = g.kind === 'copyRole' && roleAt >= 0 ? s.roles[roleAt]! : null;
       const role: Role = source
         ? { ...source, id, name: `${source.name}(1)`, remark: null, permissionIds: [...source.permissionIds] }

@@ -1,3 +1,4 @@
+import type { CrmEdition } from '../../crm';
 import type { DataScope, Department, FieldRule, Permission, Role, Snapshot, User, UserStatus } from '../../domain';
 
 /**
@@ -41,12 +42,14 @@ export const TEST_FIELDS = [
 export interface OrgSpec {
   /** [id, parentId] */
   departments: Array<[string, string | null]>;
-  /** id → role shape; permissions by key (or id when no key matches). */
-  roles: Record<string, { scope: DataScope; grants: string[]; remark?: string | null; enabled?: boolean; group?: string }>;
+  /** id → role shape; permissions by key (or id when no key matches). `label`: the PHP pull keeps `types` there. */
+  roles: Record<string, { scope: DataScope; grants: string[]; remark?: string | null; enabled?: boolean; group?: string; label?: number | null }>;
   /** [id, departmentId, managerId, roleIds, status?] */
   users: Array<[string, string, string | null, string[], UserStatus?]>;
   fieldRules?: FieldRule[];
   superUserIds?: string[];
+  /** Absent = the Java edition, as in a snapshot. */
+  edition?: CrmEdition;
 }
 
 export function buildOrg(spec: OrgSpec): Snapshot {
@@ -60,13 +63,14 @@ export function buildOrg(spec: OrgSpec): Snapshot {
     permissionIds: r.grants.map((g) => byKey.get(g) ?? g),
     enabled: r.enabled ?? true,
     remark: r.remark ?? null,
-    label: null,
+    label: r.label ?? null,
   }));
   const users: User[] = spec.users.map(([id, departmentId, managerId, roleIds, status]) => ({
     id, login: id, name: id, departmentId, managerId, status: status ?? 'active', title: '', roleIds,
   }));
   return {
     schemaVersion: 1,
+    ...(spec.edition ? { edition: spec.edition } : {}),
     source: { kind: 'demo', takenAt: '2026-01-01T00:00:00Z' },
     departments,
     users,
