@@ -54,6 +54,8 @@ describe('pullSnapshot (WukongCRM PHP)', () => {
       { id: '3', login: '13800000002', name: 'Bob', departmentId: '1', managerId: '2', status: 'active', title: '', roleIds: ['10', '15'] },
     ]);
     expect(snapshot.superUserIds).toEqual(['1']);
+    // The engine takes the PHP edition's rules from this (the last holding role's scope wins, not the widest).
+    expect(snapshot.edition).toBe('wukong-php');
     expect(notes).toContainEqual(expect.stringContaining('user 3: department (none)'));
     expect(notes).toContainEqual(expect.stringContaining('1 role assignments point at roles outside'));
   });

@@ -1,3 +1,4 @@
+import type { CrmEdition } from '../../../common/crm';
 import { snapshotSchema, validateSnapshot, type FieldDefinition, type FieldRule, type Role, type Snapshot } from '../../../common/domain';
 import type { PullProgress, PullResult } from '../../connector';
 import { ConnectorError } from '../../connectorError';
@@ -8,6 +9,9 @@ import type { PhpRuleNode } from '../schemas';
 import type { WukongPhpSession } from '../session';
 import { mapCatalogue, SCOPED_CATEGORIES } from './mapCatalogue';
 import { mapDepartments, mapFieldGrant, mapRole, mapUsers, PHP_SUPER_USER_ID } from './mapOrganisation';
+
+/** The edition a pulled snapshot names (the same value as the connector's kind). */
+const WUKONG_PHP_EDITION = 'wukong-php' satisfies CrmEdition;
 
 export type PullStep = 'catalogue' | 'roles' | 'departments' | 'users' | 'fieldRules';
 
@@ -117,6 +121,9 @@ export async function pullSnapshot(session: WukongPhpSession, options: PullOptio
   const root = departments.find((d) => d.parentId === null);
   const snapshot: Snapshot = {
     schemaVersion: 1,
+    // The engine follows this edition's rules (policy/editionRules.ts): the last holding role's scope, user 1 and
+    // role 1 as super admin, each user's roles in the server's order (users/index `groupids`, admin_access order).
+    edition: WUKONG_PHP_EDITION,
     source: { kind: 'wukong', serverUrl: session.serverUrl, takenAt: (options.now?.() ?? new Date()).toISOString() },
     departments,
     users: mapUsers(page.list, roleIds, departmentIds, root?.id ?? '', notes),
