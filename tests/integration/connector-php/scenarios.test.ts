@@ -21,6 +21,7 @@ const REAL: Record<string, Outcome> = {
   'disable a person': { plan: 'ready', push: 'done', verify: 'ok', check: 'disabled' },
   'create, rename and delete departments': { plan: 'ready', push: 'done', verify: 'ok', check: 'created, renamed, deleted' },
   'hide a field from a role': { plan: 'ready', push: 'done', verify: 'ok', check: 'hidden, other fields kept' },
+  'copy a role, unassign one, move a department, set its head': { plan: 'ready', push: 'done', verify: 'ok', check: 'copied, role swapped, moved, head set' },
   'a second admin edits between plan and push': { plan: 'ready', push: 'done', verify: 'ok', check: 'mine landed, theirs kept' },
 };
 

@@ -226,6 +226,34 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'copy a role, unassign one, move a department, set its head',
+    draft: (s) => {
+      const source = must(crmRoles(s).find((r) => r.permissionIds.length > 0), 'CRM role with grants');
+      const u = must(people(s).find((p) => p.roleIds.length >= 1), 'person with a role');
+      const [a, b] = s.departments.filter((d) => d.parentId !== null);
+      const [dept, under] = [must(a, 'department'), must(b, 'second department')];
+      return [
+        { type: 'copyRole', roleId: 'new-role:copy', sourceRoleId: source.id, name: `${source.name}·副本` },
+        { type: 'assignRoles', userIds: [u.id], roleIds: ['new-role:copy'] },
+        { type: 'unassignRoles', userIds: [u.id], roleIds: [u.roleIds[0]!] },
+        { type: 'moveDepartment', departmentId: under.id, parentId: dept.id },
+        { type: 'setDepartmentHead', departmentId: dept.id, headUserId: u.id },
+      ];
+    },
+    check: (after, before, ids) => {
+      const source = crmRoles(before).find((r) => r.permissionIds.length > 0)!;
+      const u = people(before).find((p) => p.roleIds.length >= 1)!;
+      const [dept, under] = before.departments.filter((d) => d.parentId !== null) as [Snapshot['departments'][number], Snapshot['departments'][number]];
+      const copy = role(after, ids['new-role:copy'] ?? '');
+      const copied = copy && source.permissionIds.every((p) => copy.permissionIds.includes(p)) ? 'copied' : 'not copied';
+      const roles = user(after, u.id)!.roleIds;
+      const swapped = copy && roles.includes(copy.id) && !roles.includes(u.roleIds[0]!) ? 'role swapped' : 'roles differ';
+      const moved = after.departments.find((d) => d.id === under.id)?.parentId === dept.id ? 'moved' : 'not moved';
+      const head = after.departments.find((d) => d.id === dept.id)?.headUserId === u.id ? 'head set' : 'head not set';
+      return `${copied}, ${swapped}, ${moved}, ${head}`;
+    },
+  },
+  {
     name: 'a second admin edits between plan and push',
     draft: (s) => {
       const r = must(crmRoles(s)[0], 'CRM role');
