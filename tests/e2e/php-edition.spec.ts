@@ -42,6 +42,10 @@ test('connect to the PHP edition, pull, paint a scope, push, verify, roll back',
   await expect(page.getByTestId('sync-last-pull')).toContainText(/Last pull: version \d+, \d+ people/, { timeout: 60_000 });
   await expect(page.getByTestId('sync-connection')).toHaveText(`Connected to ${emu.url} as ${emu.adminUsername}.`);
 
+  // The access map says the rule this edition applies: the role listed last, not the widest.
+  await page.getByRole('link', { name: 'Access map' }).click();
+  await expect(page.getByText(/the scope of the role listed last among those that grant the action/)).toBeVisible();
+
   // What the PHP edition cannot store is not offered: field rules have no mask.
   await page.getByRole('link', { name: 'Roles' }).click();
   await page.getByRole('tab', { name: 'Field rules' }).click();

@@ -20,6 +20,7 @@ import { ScopeCharts } from './ScopeCharts';
 import { useHeatmapData } from './useHeatmapData';
 import { WhoCanSee } from './WhoCanSee';
 import './heatmap.css';
+import { useScopeRule } from '../sync/useScopeRule';
 import './scopePalette.css';
 
 type Layer = 'scopes' | 'delta' | 'aggregate';
@@ -28,13 +29,14 @@ type Layer = 'scopes' | 'delta' | 'aggregate';
 export function AccessMapView() {
   const t = useT();
   const ht = useFeatureT(heatmapMessages);
+  const scopeRule = useScopeRule();
   useState(markOpen);
   const { view, error, retry } = useProjectedOrg();
   const catalogue = useCatalogue().shown;
   return (
     <section className="view access-map-view" aria-labelledby="access-map-title">
       <h1 id="access-map-title">{ht('title')}</h1>
-      <p className="muted small">{ht('intro')}</p>
+      <p className="muted small">{ht(scopeRule === 'widest' ? 'intro' : 'introLastListed')}</p>
       {error && !view ? (
         <div role="alert" className="load-error">
           <p>{t('app.error', { message: error })}</p>

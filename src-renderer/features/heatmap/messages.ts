@@ -5,6 +5,7 @@ export const heatmapMessages = defineMessages({
   en: {
     title: 'Access map',
     intro: 'Effective data scope of each person for each CRM module: the largest scope among the roles that grant the action, exactly as WukongCRM computes it.',
+    introLastListed: 'Effective data scope of each person for each CRM module: the scope of the role listed last among those that grant the action (全部 wins), exactly as this WukongCRM edition computes it.',
     action: 'Action',
     'action.index': 'View list',
     'action.read': 'View detail',
@@ -72,6 +73,7 @@ export const heatmapMessages = defineMessages({
   'zh-CN': {
     title: '权限地图',
     intro: '每个人在各 CRM 模块上的有效数据范围：授予该操作的角色中最大的范围，与悟空CRM 的计算方式完全一致。',
+    introLastListed: '每个人在各 CRM 模块上的有效数据范围：授予该操作的角色中排在最后的那个角色的范围（有“全部”则为全部），与此版本悟空CRM 的计算方式完全一致。',
     action: '操作',
     'action.index': '查看列表',
     'action.read': '查看详情',

@@ -5,6 +5,7 @@ import { useAppErrorText } from '../../components/errors/useErrorText';
 import { useFeatureT } from '../../i18n/featureMessages';
 import { useLocalized } from '../../i18n/useT';
 import { useDraftStore } from '../../stores/draftStore';
+import { useScopeRule } from '../sync/useScopeRule';
 import { personMessages } from './messages';
 
 /** Fetches the engine's explanation of (person, permission) in the active draft, refetching when it moves. */
@@ -22,6 +23,7 @@ export function useExplanation(userId: string | null, permissionId: string | nul
  */
 export function WhyPanel({ userId, permissionId, permissionLabel }: { userId: string; permissionId: string; permissionLabel: string }) {
   const pt = useFeatureT(personMessages);
+  const scopeRule = useScopeRule();
   const localized = useLocalized();
   const { explanation: e, error } = useExplanation(userId, permissionId);
   return (
@@ -36,7 +38,7 @@ export function WhyPanel({ userId, permissionId, permissionLabel }: { userId: st
             <ScopeBadge scope={e.effectiveScope as 0 | 1 | 2 | 3 | 4 | 5} /> · {pt('visibleOwners', { count: e.visibleOwnerCount })}
           </p>
           {e.superAdmin && <p className="why-note">{e.superAdmin === 'user' ? pt('superUser') : pt('superRole')}</p>}
-          {e.lostOwnerIds.length > 0 && <p className="why-note warn">{pt('lostOwners', { count: e.lostOwnerIds.length })}</p>}
+          {e.lostOwnerIds.length > 0 && <p className="why-note warn">{pt(scopeRule === 'widest' ? 'lostOwners' : 'lostOwnersLastListed', { count: e.lostOwnerIds.length })}</p>}
           {e.beyondDepthCount > 0 && <p className="why-note warn">{pt('beyondDepth', { count: e.beyondDepthCount })}</p>}
           {e.roles.length > 0 && (
             <table className="why-roles">
